@@ -1,0 +1,81 @@
+/**
+ * Reads the page's URL parameters ONCE, validating each against an allow-list. Anything unknown or malformed falls
+ * back to a default and leaves a notice key (a fixed, translated message): nothing from the URL is ever shown or
+ * rendered as HTML.
+ */
+import type { Lang } from '../data/schema';
+import { isLang } from '../i18n/i18n';
+
+export const MODES = ['explainer', 'present', 'embed'] as const;
+export type Mode = (typeof MODES)[number];
+export type ThemeChoice = 'light' | 'dark' | 'auto';
+
+export interface AppConfig {
+  mode: Mode;
+  /** Index of the start step within `steps`. */
+  start: number;
+  /** Indices (into the full step list) of the steps to show, in story order. */
+  steps: number[];
+  lang: Lang;
+  theme: ThemeChoice;
+  /** Presentation speaker-notes window. */
+  notes: boolean;
+  /** Pym.js child id, if a Pym parent embedded us. */
+  childId: string | null;
+  /** Keys of ui strings explaining what was ignored. */
+  notices: string[];
+}
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Pym's parent sends the id of its container element; keep to characters an element id can sensibly hold. */
+const CHILD_ID = /^[A-Za-z][\w:.-]{0,63}$/;
+
+export function parseConfig(search: string, stepIds: string[], fallbackLang: Lang = 'en'): AppConfig {
+  const q = new URLSearchParams(search);
+  const notices = new Set<string>();
+  const get = (k: string) => {
+    const v = q.get(k);
+    return v === null ? null : v.trim().slice(0, 500);
+  };
+
+  const modeRaw = get('mode');
+  const mode = (MODES as readonly string[]).includes(modeRaw ?? '') ? (modeRaw as Mode) : 'explainer';
+  if (modeRaw !== null && mode !== modeRaw) notices.add('noticeMode');
+
+  const langRaw = get('lang');
+  const lang = isLang(langRaw) ? langRaw : fallbackLang;
+  if (langRaw !== null && !isLang(langRaw)) notices.add('noticeLang');
+
+  const themeRaw = get('theme');
+  const theme: ThemeChoice = themeRaw === 'light' || themeRaw === 'dark' || themeRaw === 'auto' ? themeRaw : 'auto';
+  if (themeRaw !== null && theme !== themeRaw) notices.add('noticeTheme');
+
+  let steps = stepIds.map((_, i) => i);
+  const subsetRaw = get('steps');
+  if (subsetRaw !== null) {
+    const wanted = subsetRaw.split(',').map((s) => s.trim()).filter(Boolean);
+    const picked = [...new Set(wanted.map((id) => stepIds.indexOf(id)).filter((i) => i >= 0))].sort((a, b) => a - b);
+    if (picked.length) steps = picked;
+    if (picked.length !== wanted.length || !picked.length) notices.add('noticeSteps');
+  }
+
+  let start = 0;
+  const stepRaw = get('step');
+  if (stepRaw !== null) {
+    const i = ID.test(stepRaw) ? steps.indexOf(stepIds.indexOf(stepRaw)) : -1;
+    if (i >= 0) start = i;
+    else notices.add('noticeStep');
+  }
+
+  const childRaw = get('childId');
+  const childId = childRaw !== null && CHILD_ID.test(childRaw) ? childRaw : null;
+
+  return { mode, start, steps, lang, theme, notes: get('notes') === '1', childId, notices: [...notices] };
+}
+
+/** The URL for a step in the current mode, keeping the other parameters (replaceState: Back is never flooded). */
+export function urlForStep(href: string, stepId: string): string {
+  const u = new URL(href);
+  u.searchParams.set('step', stepId);
+  return u.pathname + u.search + u.hash;
+}

@@ -1,0 +1,26 @@
+/**
+ * The reader's language as reactive state, handed to components through Svelte context (one object, typed getter),
+ * so changing language re-renders text without reloading the page or losing the reader's place.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Lang, Locale } from '../data/schema';
+import { english, formatDay, formatNumber, formatRange, translate } from './i18n';
+
+export class I18n {
+  locale = $state<Locale>(english);
+  lang: Lang = $derived(this.locale.lang);
+  dir: 'ltr' | 'rtl' = $derived(this.locale.dir);
+
+  t = (key: string, vars?: Record<string, string | number>) => translate(this.locale, key, vars);
+  num = (n: number) => formatNumber(n, this.lang);
+  day = (d: string, style?: 'long' | 'medium' | 'month' | 'year') => formatDay(d, this.lang, style);
+  range = (start: string, end?: string) => formatRange(start, end, this.lang);
+  stepText = (id: string) => this.locale.steps[id] ?? english.steps[id]!;
+  eventText = (id: string) => this.locale.events[id] ?? english.events[id]!;
+  org = (id: string) => this.locale.orgs[id] ?? english.orgs[id] ?? id;
+  group = (id: string) => this.locale.groups[id] ?? english.groups[id] ?? id;
+}
+
+const KEY = Symbol('i18n');
+export const setI18n = (i: I18n) => setContext(KEY, i);
+export const getI18n = () => getContext<I18n>(KEY);

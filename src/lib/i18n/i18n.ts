@@ -1,0 +1,61 @@
+/**
+ * Strings, numbers and dates in the reader's language. English is bundled (first paint never waits for it); other
+ * languages are fetched as their own JSON chunk when chosen. Dates go through Intl with the locale's own calendar:
+ * Persian readers get Solar Hijri dates with Persian digits (16 Sept 2022 = 25 Shahrivar 1401).
+ */
+import type { Lang, Locale } from '../data/schema';
+import { LANGS } from '../data/schema';
+import en from '../../../data/i18n/en.json';
+import { toUtc } from '../story/time';
+
+export const english = en as Locale;
+
+/** BCP 47 tags for Intl: Iraqi Arabic month names (أيلول), Iranian Persian (Solar Hijri), Sorani as written in Iraq. */
+export const INTL_TAG: Record<Lang, string> = { en: 'en-GB', ar: 'ar-IQ', fa: 'fa-IR', ckb: 'ckb-IQ' };
+
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', ar: 'العربية', fa: 'فارسی', ckb: 'کوردی' };
+
+export function isLang(x: unknown): x is Lang {
+  return typeof x === 'string' && (LANGS as readonly string[]).includes(x);
+}
+
+// Each other language is its own chunk, fetched only when chosen. A glob (not three imports) so a language file
+// can be added or removed without touching code.
+const loaders = import.meta.glob<{ default: unknown }>(['../../../data/i18n/*.json', '!../../../data/i18n/en.json']);
+
+export async function loadLocale(lang: Lang): Promise<Locale> {
+  if (lang === 'en') return english;
+  const load = loaders[`../../../data/i18n/${lang}.json`];
+  if (!load) throw new Error(`no locale file for ${lang}`);
+  return (await load()).default as Locale;
+}
+
+/** Fills "{name}" placeholders. Values are plain text: callers render them as text nodes, never as HTML. */
+export function fill(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+export function translate(locale: Locale, key: string, vars?: Record<string, string | number>): string {
+  return fill(locale.ui[key] ?? english.ui[key] ?? key, vars);
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(INTL_TAG[lang]).format(n);
+}
+
+export function formatDay(day: string, lang: Lang, style: 'long' | 'medium' | 'month' | 'year' = 'long'): string {
+  const opts: Intl.DateTimeFormatOptions =
+    style === 'month'
+      ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : style === 'year'
+        ? { year: 'numeric', timeZone: 'UTC' }
+        : { dateStyle: style, timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(INTL_TAG[lang], opts).format(toUtc(day));
+}
+
+/** "16–17 September 2022" style ranges, in the reader's calendar. */
+export function formatRange(start: string, end: string | undefined, lang: Lang): string {
+  if (!end || end === start) return formatDay(start, lang);
+  const f = new Intl.DateTimeFormat(INTL_TAG[lang], { dateStyle: 'long', timeZone: 'UTC' });
+  return f.formatRange(toUtc(start), toUtc(end));
+}

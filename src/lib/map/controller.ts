@@ -1,0 +1,154 @@
+/**
+ * The only module that touches maplibre-gl. Components ask for a state (`apply(view, options)`); the controller
+ * works out what changed since the last call and sends MapLibre only those changes (layer visibility, filters,
+ * paint, camera), so a step change costs a few property updates, not a style reload.
+ *
+ * This file is loaded with a dynamic import, so MapLibre (and its CSS) land in their own chunk and never block the
+ * first paint of the page.
+ */
+import 'maplibre-gl/dist/maplibre-gl.css';
+import {
+  AttributionControl,
+  MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type LayerSpecification,
+  type MapLayerMouseEvent,
+  type PaddingOptions,
+} from 'maplibre-gl';
+// Vite serves the worker as a same-origin file: no blob: or CDN worker, which keeps a strict CSP possible.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { ViewState } from '../story/resolve';
+import { buildLayers, buildStyle, EVENT_LAYERS, type SourceId, type StyleOptions } from './style';
+
+setWorkerUrl(workerUrl);
+
+export interface ApplyOptions {
+  style: StyleOptions;
+  padding: PaddingOptions;
+  /** Jump instead of flying (reduced motion, first view, print). */
+  instant: boolean;
+}
+
+export interface ControllerEvents {
+  onEventClick: (eventId: string) => void;
+  /** Fired each time the map has finished drawing everything it was asked to (MapLibre "idle"). */
+  onIdle: () => void;
+  onContextLost: () => void;
+  onContextRestored: () => void;
+}
+
+type Props = Record<string, unknown>;
+const json = (v: unknown) => JSON.stringify(v);
+
+export class MapController {
+  readonly map: MapLibreMap;
+  private layers = new Map<string, LayerSpecification>();
+  private lastCamera = '';
+
+  constructor(
+    container: HTMLElement,
+    sources: Record<SourceId, GeoJSON.FeatureCollection>,
+    view: ViewState,
+    opts: ApplyOptions,
+    private events: ControllerEvents,
+    attribution: string,
+  ) {
+    const style = buildStyle(view, opts.style, sources);
+    style.layers.forEach((l) => this.layers.set(l.id, l));
+    this.map = new MapLibreMap({
+      container,
+      style,
+      bounds: view.camera,
+      fitBoundsOptions: { padding: opts.padding },
+      attributionControl: false,
+      // Keeps the canvas readable by "Save image" (toDataURL) without a second render.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      cooperativeGestures: false,
+      minZoom: 3,
+      maxZoom: 11,
+      maxBounds: [
+        [25, 18],
+        [72, 47],
+      ],
+    });
+    this.lastCamera = json([view.camera, opts.padding]);
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    this.map.addControl(new AttributionControl({ compact: false, customAttribution: attribution }), 'bottom-right');
+
+    for (const id of EVENT_LAYERS) {
+      this.map.on('click', id, (e: MapLayerMouseEvent) => {
+        const fid = e.features?.[0]?.properties?.id;
+        if (typeof fid === 'string') events.onEventClick(fid);
+      });
+      this.map.on('mouseenter', id, () => (this.map.getCanvas().style.cursor = 'pointer'));
+      this.map.on('mouseleave', id, () => (this.map.getCanvas().style.cursor = ''));
+    }
+    this.map.on('idle', () => events.onIdle());
+    const canvas = this.map.getCanvas();
+    canvas.addEventListener('webglcontextlost', () => events.onContextLost());
+    canvas.addEventListener('webglcontextrestored', () => events.onContextRestored());
+  }
+
+  /** Bring the map to `view`, changing only what differs from the last state. Returns whether anything changed. */
+  apply(view: ViewState, opts: ApplyOptions): boolean {
+    let changed = false;
+    for (const layer of buildLayers(view, opts.style)) {
+      const prev = this.layers.get(layer.id) as Props | undefined;
+      const next = layer as unknown as Props;
+      if (!prev) continue;
+      changed = this.diffProps(layer.id, prev.paint as Props, next.paint as Props, 'paint') || changed;
+      changed = this.diffProps(layer.id, prev.layout as Props, next.layout as Props, 'layout') || changed;
+      if (json(prev.filter) !== json(next.filter)) {
+        this.map.setFilter(layer.id, next.filter as never);
+        changed = true;
+      }
+      this.layers.set(layer.id, layer);
+    }
+    const camera = json([view.camera, opts.padding]);
+    if (camera !== this.lastCamera) {
+      this.lastCamera = camera;
+      changed = true;
+      const [w, s, e, n] = view.camera;
+      this.map.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ],
+        { padding: opts.padding, duration: opts.instant ? 0 : 1400, essential: false },
+      );
+    }
+    return changed;
+  }
+
+  private diffProps(id: string, prev: Props = {}, next: Props = {}, kind: 'paint' | 'layout'): boolean {
+    let changed = false;
+    for (const k of new Set([...Object.keys(prev), ...Object.keys(next)])) {
+      if (json(prev[k]) === json(next[k])) continue;
+      changed = true;
+      if (kind === 'paint') this.map.setPaintProperty(id, k as never, next[k] as never);
+      else this.map.setLayoutProperty(id, k as never, next[k] as never);
+    }
+    return changed;
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  /** The canvas as PNG data (the drawing buffer is preserved, so this is the frame on screen). */
+  canvas(): HTMLCanvasElement {
+    return this.map.getCanvas();
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+}

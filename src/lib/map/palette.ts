@@ -1,0 +1,89 @@
+/**
+ * Colours shared by every renderer (MapLibre, SVG fallback, legend, PNG export). Hues come from the Okabe–Ito set,
+ * which stays distinguishable under deuteranopia and protanopia: blue for the Kurdistan Region, sky blue for Iran's
+ * Kurdish-populated provinces (related hue, lighter), vermillion for strikes, bluish green for crossings, and
+ * near-black for the border. Dark mode re-tunes the same roles rather than inverting them.
+ */
+export type Theme = 'light' | 'dark';
+
+export interface Palette {
+  sea: string;
+  land: string;
+  landFocus: string;
+  countryLine: string;
+  countryLabel: string;
+  border: string;
+  borderHalo: string;
+  borderKri: string;
+  kri: string;
+  kriFillOpacity: number;
+  irProvince: string;
+  irFillOpacity: number;
+  strike: string;
+  strikePast: string;
+  strikeStroke: string;
+  context: string;
+  crossing: string;
+  scale110: string;
+  scale50: string;
+  scale10: string;
+  label: string;
+  labelHalo: string;
+}
+
+export const PALETTES: Record<Theme, Palette> = {
+  light: {
+    sea: '#dde8ef',
+    land: '#f4f2ee',
+    landFocus: '#fbfaf8',
+    countryLine: '#9a9a9a',
+    countryLabel: '#6b6b6b',
+    border: '#1b1b1b',
+    borderHalo: '#ffffff',
+    borderKri: '#0072b2',
+    kri: '#0072b2',
+    kriFillOpacity: 0.2,
+    irProvince: '#56b4e9',
+    irFillOpacity: 0.22,
+    strike: '#d55e00',
+    strikePast: '#e8a57a',
+    strikeStroke: '#ffffff',
+    context: '#1b1b1b',
+    crossing: '#009e73',
+    scale110: '#e69f00',
+    scale50: '#cc79a7',
+    scale10: '#1b1b1b',
+    label: '#222222',
+    labelHalo: '#ffffff',
+  },
+  dark: {
+    sea: '#111a22',
+    land: '#262a2f',
+    landFocus: '#2d3238',
+    countryLine: '#6f767e',
+    countryLabel: '#b3b8be',
+    border: '#f2f2f2',
+    borderHalo: '#111111',
+    borderKri: '#56b4e9',
+    kri: '#56b4e9',
+    kriFillOpacity: 0.22,
+    irProvince: '#8fcdf0',
+    irFillOpacity: 0.12,
+    strike: '#ff7a2e',
+    strikePast: '#9a5a36',
+    strikeStroke: '#111111',
+    context: '#f2f2f2',
+    crossing: '#3fd0a0',
+    scale110: '#f0b429',
+    scale50: '#e59acb',
+    scale10: '#f2f2f2',
+    label: '#f0f0f0',
+    labelHalo: '#111111',
+  },
+};
+
+/** Circle radius (px) for a toll: area proportional to people killed and injured; a fixed size when nobody counted. */
+export function strikeRadius(toll: number | null): number {
+  if (toll === null) return 6;
+  return Math.max(4, 2.8 * Math.sqrt(toll));
+}

@@ -1,0 +1,301 @@
+/**
+ * The map's own style, as pure functions of (view, language, theme). No glyphs URL: MapLibre then renders labels
+ * with the page's self-hosted web fonts, so nothing is fetched from another origin. Every layer is always present
+ * and only its visibility, filter and paint change between steps, which lets the controller apply small diffs.
+ */
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerId } from '../data/schema';
+import type { ViewState } from '../story/resolve';
+import { PALETTES, type Theme } from './palette';
+
+export const SOURCES = ['basemap', 'boundaries', 'border', 'scales', 'regions', 'places', 'events', 'areas'] as const;
+export type SourceId = (typeof SOURCES)[number];
+
+/** Which style layers each story layer switches on. Layers not listed here are always visible. */
+export const LAYER_GROUPS: Record<LayerId, string[]> = {
+  border: ['border-halo', 'border-line'],
+  'border-kri': ['border-kri'],
+  'border-scales': ['scale-110m', 'scale-50m', 'scale-10m'],
+  kri: ['kri-fill', 'kri-outline'],
+  'kri-governorates': ['kri-governorates'],
+  'ir-provinces': ['ir-provinces-fill', 'ir-provinces-line'],
+  events: ['event-areas-fill', 'event-areas-line', 'strikes'],
+  'context-events': ['context-strikes'],
+  crossings: ['crossings', 'crossing-labels'],
+};
+
+/** Interactive layers: clicking a feature here opens that event. */
+export const EVENT_LAYERS = ['strikes', 'context-strikes', 'event-areas-fill'];
+
+export interface StyleOptions {
+  lang: string;
+  theme: Theme;
+  /** Font stack names, resolved by MapLibre as web fonts (self-hosted @fontsource files imported in src/main.ts). */
+  fonts: string[];
+  /** Country names in the reader's language, by ISO 3166 alpha-3 code. */
+  countryNames: Record<string, string>;
+}
+
+const byKind = (kind: string): unknown[] => ['==', ['get', 'kind'], kind];
+const idIn = (ids: string[]): unknown[] => ['in', ['get', 'id'], ['literal', ids]];
+
+function nameField(lang: string) {
+  return ['coalesce', ['get', `name_${lang}`], ['get', 'name_en']];
+}
+
+/** The layers for a view. Pure: the same inputs give the same layers, which the unit tests check. */
+export function buildLayers(view: ViewState, opts: StyleOptions): LayerSpecification[] {
+  return layerList(view, opts) as unknown as LayerSpecification[];
+}
+
+/**
+ * Typed loosely on purpose: MapLibre's expression types reject many valid nested expressions. The unit tests run
+ * every built style through MapLibre's own style validator instead, which checks more than the types could.
+ */
+type LooseLayer = { id: string; type: string; [k: string]: unknown };
+
+function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
+  const p = PALETTES[opts.theme];
+  const on = new Set(view.layers);
+  const vis = (group: LayerId) => (on.has(group) ? 'visible' : 'none') as 'visible' | 'none';
+  const current = view.events.filter((e) => e.state === 'current').map((e) => e.id);
+  const visible = view.events.map((e) => e.id);
+  const isCurrent = ['in', ['get', 'id'], ['literal', current]];
+  const highlightedPlace = ['in', ['get', 'id'], ['literal', view.places]];
+  const font = opts.fonts;
+
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': p.sea } },
+    {
+      id: 'land',
+      type: 'fill',
+      source: 'basemap',
+      paint: {
+        'fill-color': ['match', ['get', 'iso3'], ['IRN', 'IRQ'], p.landFocus, p.land],
+      },
+    },
+    {
+      id: 'ir-provinces-fill',
+      type: 'fill',
+      source: 'regions',
+      filter: byKind('ir-kurdish-province'),
+      layout: { visibility: vis('ir-provinces') },
+      paint: { 'fill-color': p.irProvince, 'fill-opacity': p.irFillOpacity },
+    },
+    {
+      id: 'ir-provinces-line',
+      type: 'line',
+      source: 'regions',
+      filter: byKind('ir-kurdish-province'),
+      layout: { visibility: vis('ir-provinces') },
+      paint: { 'line-color': p.irProvince, 'line-width': 0.8, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'kri-fill',
+      type: 'fill',
+      source: 'regions',
+      filter: byKind('kri'),
+      layout: { visibility: vis('kri') },
+      paint: { 'fill-color': p.kri, 'fill-opacity': p.kriFillOpacity },
+    },
+    {
+      id: 'kri-governorates',
+      type: 'line',
+      source: 'regions',
+      filter: byKind('kri-governorate'),
+      layout: { visibility: vis('kri-governorates') },
+      paint: { 'line-color': p.kri, 'line-width': 0.7, 'line-opacity': 0.7 },
+    },
+    {
+      id: 'kri-outline',
+      type: 'line',
+      source: 'regions',
+      filter: byKind('kri'),
+      layout: { visibility: vis('kri') },
+      paint: { 'line-color': p.kri, 'line-width': 1.6 },
+    },
+    {
+      id: 'boundaries',
+      type: 'line',
+      source: 'boundaries',
+      paint: { 'line-color': p.countryLine, 'line-width': 0.8 },
+    },
+    {
+      id: 'border-kri',
+      type: 'line',
+      source: 'border',
+      filter: ['==', ['get', 'part'], 'kri'],
+      layout: { visibility: vis('border-kri'), 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': p.borderKri, 'line-width': 9, 'line-opacity': 0.45 },
+    },
+    {
+      id: 'border-halo',
+      type: 'line',
+      source: 'border',
+      filter: ['!', ['has', 'part']],
+      layout: { visibility: vis('border'), 'line-join': 'round' },
+      paint: { 'line-color': p.borderHalo, 'line-width': 5.5, 'line-opacity': 0.8 },
+    },
+    {
+      id: 'border-line',
+      type: 'line',
+      source: 'border',
+      filter: ['!', ['has', 'part']],
+      layout: { visibility: vis('border'), 'line-join': 'round' },
+      paint: { 'line-color': p.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.2, 9, 3.5] },
+    },
+    ...(['110m', '50m', '10m'] as const).map(
+      (scale, i): LooseLayer => ({
+        id: `scale-${scale}`,
+        type: 'line',
+        source: 'scales',
+        filter: ['==', ['get', 'scale'], scale],
+        layout: { visibility: vis('border-scales'), 'line-join': 'round' },
+        paint: {
+          'line-color': [p.scale110, p.scale50, p.scale10][i]!,
+          'line-width': [3.5, 2.5, 1.5][i]!,
+          'line-opacity': 0.95,
+        },
+      }),
+    ),
+    {
+      id: 'event-areas-fill',
+      type: 'fill',
+      source: 'areas',
+      filter: idIn(visible),
+      layout: { visibility: vis('events') },
+      paint: { 'fill-color': p.strike, 'fill-opacity': ['case', isCurrent, 0.16, 0.06] },
+    },
+    {
+      id: 'event-areas-line',
+      type: 'line',
+      source: 'areas',
+      filter: idIn(visible),
+      layout: { visibility: vis('events') },
+      paint: {
+        'line-color': ['case', isCurrent, p.strike, p.strikePast],
+        'line-width': 1.5,
+        'line-dasharray': [2, 2],
+      },
+    },
+    {
+      id: 'context-strikes',
+      type: 'circle',
+      source: 'events',
+      filter: ['all', byKind('context'), idIn(visible)],
+      layout: { visibility: vis('context-events') },
+      paint: {
+        'circle-radius': ['get', 'r'],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': p.context,
+        'circle-stroke-width': ['case', isCurrent, 2.5, 1.2],
+      },
+    },
+    {
+      id: 'strikes',
+      type: 'circle',
+      source: 'events',
+      filter: ['all', byKind('strike'), idIn(visible)],
+      layout: { visibility: vis('events'), 'circle-sort-key': ['-', 0, ['get', 'r']] },
+      paint: {
+        'circle-radius': ['get', 'r'],
+        'circle-color': ['case', isCurrent, p.strike, p.strikePast],
+        'circle-opacity': ['case', isCurrent, 0.9, 0.55],
+        'circle-stroke-color': p.strikeStroke,
+        'circle-stroke-width': ['case', isCurrent, 1.5, 0.8],
+      },
+    },
+    {
+      id: 'crossings',
+      type: 'circle',
+      source: 'places',
+      filter: byKind('crossing'),
+      layout: { visibility: vis('crossings') },
+      paint: { 'circle-radius': 5, 'circle-color': p.crossing, 'circle-stroke-color': p.labelHalo, 'circle-stroke-width': 1.5 },
+    },
+    {
+      id: 'crossing-labels',
+      type: 'symbol',
+      source: 'places',
+      filter: byKind('crossing'),
+      layout: {
+        visibility: vis('crossings'),
+        'text-field': nameField(opts.lang),
+        'text-font': font,
+        'text-size': 12,
+        'text-offset': [0, 1.1],
+        'text-anchor': 'top',
+        'text-max-width': 8,
+      },
+      paint: { 'text-color': p.crossing, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
+    },
+    {
+      id: 'place-dots',
+      type: 'circle',
+      source: 'places',
+      filter: ['all', ['!=', ['get', 'kind'], 'crossing'], ['!=', ['get', 'kind'], 'area'], placeMinZoom()],
+      paint: {
+        'circle-radius': ['case', highlightedPlace, 3.5, 2.5],
+        'circle-color': p.label,
+        'circle-stroke-color': p.labelHalo,
+        'circle-stroke-width': 1,
+      },
+    },
+    {
+      id: 'place-labels',
+      type: 'symbol',
+      source: 'places',
+      filter: ['all', ['!=', ['get', 'kind'], 'crossing'], ['any', highlightedPlace, ['all', ['!=', ['get', 'kind'], 'area'], placeMinZoom()]]],
+      layout: {
+        'text-field': nameField(opts.lang),
+        'text-font': font,
+        'text-size': ['case', highlightedPlace, 15, ['match', ['get', 'rank'], 1, 14, 2, 13, 12]],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.6,
+        'text-justify': 'auto',
+        // Lower rank = more important: placed first, so collisions drop the minor names.
+        'symbol-sort-key': ['case', highlightedPlace, 0, ['get', 'rank']],
+      },
+      paint: {
+        'text-color': p.label,
+        'text-halo-color': p.labelHalo,
+        'text-halo-width': 1.8,
+      },
+    },
+    {
+      id: 'country-labels',
+      type: 'symbol',
+      source: 'basemap',
+      filter: ['==', ['geometry-type'], 'Point'],
+      layout: {
+        'text-field': countryName(opts.countryNames),
+        'text-font': font,
+        'text-size': ['match', ['get', 'iso3'], ['IRN', 'IRQ'], 16, 12],
+        'text-letter-spacing': 0.12,
+        'symbol-sort-key': ['match', ['get', 'iso3'], ['IRN', 'IRQ'], 0, 1],
+      },
+      paint: { 'text-color': p.countryLabel, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.2 },
+    },
+  ];
+}
+
+function countryName(names: Record<string, string>) {
+  const pairs = Object.entries(names).sort(([a], [b]) => a.localeCompare(b)).flat();
+  return (pairs.length ? ['match', ['get', 'iso3'], ...pairs, ['get', 'name']] : ['get', 'name']);
+}
+
+/** Places appear by importance as the reader zooms in: capitals first, minor towns last. */
+function placeMinZoom(): unknown[] {
+  return ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 5.2, 3, 7, 4]];
+}
+
+export function buildStyle(
+  view: ViewState,
+  opts: StyleOptions,
+  sources: Record<SourceId, GeoJSON.FeatureCollection>,
+): StyleSpecification {
+  const src = Object.fromEntries(
+    SOURCES.map((id): [string, SourceSpecification] => [id, { type: 'geojson', data: sources[id] }]),
+  );
+  return { version: 8, sources: src, layers: buildLayers(view, opts) };
+}
