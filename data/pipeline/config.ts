@@ -1,0 +1,27 @@
+// The few numbers that shape the outputs, in one place so the README and the code cannot drift apart.
+
+/**
+ * Basemap extent [west, south, east, north]. Wide enough that Iran (44–63.3° E, 25–39.8° N), Iraq (from 38.8° E),
+ * Baghdad and Tehran fit with a margin for wide screens; the west edge stays east of Cyprus (34.6° E), so no
+ * island fragments. The map should use it as maxBounds: beyond it there is no land.
+ */
+export const BASEMAP_BBOX: [number, number, number, number] = [35, 23, 65, 42];
+
+const EARTH_RADIUS_M = 6_371_008.8;
+/** A Visvalingam threshold given in m², converted to steradians for topojson-simplify's sphericalTriangleArea. */
+export const squareMetres = (m2: number) => m2 / EARTH_RADIUS_M ** 2;
+
+/**
+ * Basemap simplification: drop a vertex when its triangle is smaller than half a pixel at zoom 9 (≈ 250 m/px at 35° N),
+ * i.e. 0.5 × 250² m². The Iran–Iraq arcs are exempt (kept exactly as in border.geojson).
+ */
+export const BASEMAP_MIN_AREA = squareMetres(0.5 * 250 ** 2);
+
+/** Region polygons: the same half-pixel-at-zoom-9 rule (they are shown from zoom ~5 to ~10). */
+export const REGIONS_MIN_AREA = squareMetres(0.5 * 250 ** 2);
+
+/** How close (km) the 1:10m border must run to the Kurdistan Region's admin-1 edge to count as "along" it. */
+export const ALONG_KRI_TOLERANCE_KM = 1;
+
+/** Budget for everything the first view downloads (basemap, boundaries, border, regions, places), gzip bytes. */
+export const FIRST_VIEW_GZIP_BUDGET = 150 * 1024;
