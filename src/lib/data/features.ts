@@ -27,16 +27,25 @@ export function eventPoints(events: StoryEvent[], places: Place[]): GeoJSON.Feat
   };
 }
 
-/** A ring for each event whose place is known only as an area: the honest shape of "somewhere around here". */
-export function eventAreas(events: StoryEvent[], places: Place[]): GeoJSON.FeatureCollection<GeoJSON.Polygon> {
+/**
+ * A ring for each event whose place is known only as an area: the honest shape of "somewhere around here" — plus one
+ * label point per area place, on the ring's northern edge, so the name does not sit on a point it does not mean.
+ */
+export function eventAreas(events: StoryEvent[], places: Place[]): GeoJSON.FeatureCollection {
   const byId = placeIndex(places);
-  return {
-    type: 'FeatureCollection',
-    features: events.flatMap((e) => {
-      const p = byId.get(e.placeId)!;
-      if (e.locationPrecision !== 'area' || !p.radiusKm) return [];
-      const ring = circle([p.lon, p.lat], p.radiusKm, { steps: 48, units: 'kilometers' });
-      return [{ ...ring, properties: { id: e.id, kind: e.kind, radiusKm: p.radiusKm } }];
-    }),
-  };
+  const rings: GeoJSON.Feature[] = [];
+  const labels = new Map<string, GeoJSON.Feature>();
+  for (const e of events) {
+    const p = byId.get(e.placeId)!;
+    if (e.locationPrecision !== 'area' || !p.radiusKm) continue;
+    const ring = circle([p.lon, p.lat], p.radiusKm, { steps: 48, units: 'kilometers' });
+    rings.push({ ...ring, properties: { id: e.id, kind: e.kind, radiusKm: p.radiusKm } });
+    const north = p.lat + p.radiusKm / 111.2;
+    labels.set(p.id, {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [p.lon, north] },
+      properties: { id: e.id, placeId: p.id, kind: 'area-label', ...Object.fromEntries(Object.entries(p.names).map(([k, v]) => [`name_${k}`, v])) },
+    });
+  }
+  return { type: 'FeatureCollection', features: [...rings, ...labels.values()] };
 }

@@ -22,6 +22,8 @@ export interface Palette {
   strike: string;
   strikePast: string;
   strikeStroke: string;
+  /** Strike colour darkened/lightened for text on the map (contrast ≥ 4.5:1 against the label halo). */
+  strikeText: string;
   context: string;
   crossing: string;
   scale110: string;
@@ -48,6 +50,7 @@ export const PALETTES: Record<Theme, Palette> = {
     strike: '#d55e00',
     strikePast: '#e8a57a',
     strikeStroke: '#ffffff',
+    strikeText: '#a34400',
     context: '#1b1b1b',
     crossing: '#009e73',
     scale110: '#e69f00',
@@ -72,6 +75,7 @@ export const PALETTES: Record<Theme, Palette> = {
     strike: '#ff7a2e',
     strikePast: '#9a5a36',
     strikeStroke: '#111111',
+    strikeText: '#ff9a5c',
     context: '#f2f2f2',
     crossing: '#3fd0a0',
     scale110: '#f0b429',

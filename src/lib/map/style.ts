@@ -19,7 +19,7 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
   kri: ['kri-fill', 'kri-outline'],
   'kri-governorates': ['kri-governorates'],
   'ir-provinces': ['ir-provinces-fill', 'ir-provinces-line'],
-  events: ['event-areas-fill', 'event-areas-line', 'strikes'],
+  events: ['event-areas-fill', 'event-areas-line', 'event-area-labels', 'strikes'],
   'context-events': ['context-strikes'],
   crossings: ['crossings', 'crossing-labels'],
 };
@@ -162,20 +162,22 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       id: 'event-areas-fill',
       type: 'fill',
       source: 'areas',
-      filter: idIn(visible),
+      filter: ['all', ['==', ['geometry-type'], 'Polygon'], idIn(visible)],
       layout: { visibility: vis('events') },
-      paint: { 'fill-color': p.strike, 'fill-opacity': ['case', isCurrent, 0.16, 0.06] },
+      // Nearly transparent: orange over the Region's blue reads as grey, so the dashed ring carries the meaning and
+      // the fill only makes the whole area clickable.
+      paint: { 'fill-color': p.strike, 'fill-opacity': ['case', isCurrent, 0.05, 0.01] },
     },
     {
       id: 'event-areas-line',
       type: 'line',
       source: 'areas',
-      filter: idIn(visible),
+      filter: ['all', ['==', ['geometry-type'], 'Polygon'], idIn(visible)],
       layout: { visibility: vis('events') },
       paint: {
         'line-color': ['case', isCurrent, p.strike, p.strikePast],
-        'line-width': 1.5,
-        'line-dasharray': [2, 2],
+        'line-width': ['case', isCurrent, 2, 1.2],
+        'line-dasharray': [2, 1.5],
       },
     },
     {
@@ -195,7 +197,8 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       id: 'strikes',
       type: 'circle',
       source: 'events',
-      filter: ['all', byKind('strike'), idIn(visible)],
+      // Events known only as an area are drawn as their ring alone: a dot would claim a point nobody reported.
+      filter: ['all', byKind('strike'), ['!=', ['get', 'precision'], 'area'], idIn(visible)],
       layout: { visibility: vis('events'), 'circle-sort-key': ['-', 0, ['get', 'r']] },
       paint: {
         'circle-radius': ['get', 'r'],
@@ -204,6 +207,22 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'circle-stroke-color': p.strikeStroke,
         'circle-stroke-width': ['case', isCurrent, 1.5, 0.8],
       },
+    },
+    {
+      id: 'event-area-labels',
+      type: 'symbol',
+      source: 'areas',
+      filter: ['all', ['==', ['geometry-type'], 'Point'], idIn(visible)],
+      layout: {
+        visibility: vis('events'),
+        'text-field': nameField(opts.lang),
+        'text-font': font,
+        'text-size': 12,
+        'text-anchor': 'bottom',
+        'text-offset': [0, -0.2],
+        'text-max-width': 9,
+      },
+      paint: { 'text-color': ['case', isCurrent, p.strikeText, p.label], 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6 },
     },
     {
       id: 'crossings',
