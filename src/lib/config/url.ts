@@ -6,7 +6,7 @@
 import type { Lang } from '../data/schema';
 import { isLang } from '../i18n/i18n';
 
-export const MODES = ['explainer', 'present', 'embed'] as const;
+export const MODES = ['explainer', 'present', 'embed', 'builder'] as const;
 export type Mode = (typeof MODES)[number];
 export type ThemeChoice = 'light' | 'dark' | 'auto';
 

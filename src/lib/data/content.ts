@@ -21,6 +21,8 @@ export interface Stats {
   borderLengthKm: Record<'110m' | '50m' | '10m', number>;
   borderAlongKriKm: number;
   kriAreaKm2: number;
+  /** [west, south, east, north] of the clipped basemap. */
+  basemapBbox: [number, number, number, number];
 }
 export const stats = statsJson as unknown as Stats;
 

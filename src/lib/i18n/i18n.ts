@@ -23,6 +23,12 @@ export function isLang(x: unknown): x is Lang {
 // can be added or removed without touching code.
 const loaders = import.meta.glob<{ default: unknown }>(['../../../data/i18n/*.json', '!../../../data/i18n/en.json']);
 
+/** Languages with a locale file, English first. */
+export const AVAILABLE_LANGS: Lang[] = [
+  'en',
+  ...(Object.keys(loaders).map((k) => k.replace(/^.*\/(\w+)\.json$/, '$1')).filter(isLang) as Lang[]),
+];
+
 export async function loadLocale(lang: Lang): Promise<Locale> {
   if (lang === 'en') return english;
   const load = loaders[`../../../data/i18n/${lang}.json`];

@@ -20,6 +20,7 @@ import {
 // Vite serves the worker as a same-origin file: no blob: or CDN worker, which keeps a strict CSP possible.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { ViewState } from '../story/resolve';
+import { stats } from '../data/content';
 import { buildLayers, buildStyle, EVENT_LAYERS, type SourceId, type StyleOptions } from './style';
 
 setWorkerUrl(workerUrl);
@@ -71,9 +72,10 @@ export class MapController {
       cooperativeGestures: false,
       minZoom: 3,
       maxZoom: 11,
+      // The basemap is clipped to this box (data/geo/stats.json): panning further would show empty sea.
       maxBounds: [
-        [25, 18],
-        [72, 47],
+        [stats.basemapBbox[0], stats.basemapBbox[1]],
+        [stats.basemapBbox[2], stats.basemapBbox[3]],
       ],
     });
     this.lastCamera = json([view.camera, opts.padding]);

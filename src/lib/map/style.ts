@@ -164,9 +164,9 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       source: 'areas',
       filter: ['all', ['==', ['geometry-type'], 'Polygon'], idIn(visible)],
       layout: { visibility: vis('events') },
-      // Nearly transparent: orange over the Region's blue reads as grey, so the dashed ring carries the meaning and
-      // the fill only makes the whole area clickable.
-      paint: { 'fill-color': p.strike, 'fill-opacity': ['case', isCurrent, 0.05, 0.01] },
+      // Invisible: orange over the Region's blue reads as grey, so the dashed ring carries the meaning; the fill
+      // only makes the whole area clickable.
+      paint: { 'fill-color': p.strike, 'fill-opacity': 0 },
     },
     {
       id: 'event-areas-line',
@@ -233,22 +233,6 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       paint: { 'circle-radius': 5, 'circle-color': p.crossing, 'circle-stroke-color': p.labelHalo, 'circle-stroke-width': 1.5 },
     },
     {
-      id: 'crossing-labels',
-      type: 'symbol',
-      source: 'places',
-      filter: byKind('crossing'),
-      layout: {
-        visibility: vis('crossings'),
-        'text-field': nameField(opts.lang),
-        'text-font': font,
-        'text-size': 12,
-        'text-offset': [0, 1.1],
-        'text-anchor': 'top',
-        'text-max-width': 8,
-      },
-      paint: { 'text-color': p.crossing, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
-    },
-    {
       id: 'place-dots',
       type: 'circle',
       source: 'places',
@@ -294,6 +278,22 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'symbol-sort-key': ['match', ['get', 'iso3'], ['IRN', 'IRQ'], 0, 1],
       },
       paint: { 'text-color': p.countryLabel, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'crossing-labels',
+      type: 'symbol',
+      source: 'places',
+      filter: byKind('crossing'),
+      layout: {
+        visibility: vis('crossings'),
+        'text-field': nameField(opts.lang),
+        'text-font': font,
+        'text-size': 12,
+        'text-offset': [0, 1.1],
+        'text-anchor': 'top',
+        'text-max-width': 8,
+      },
+      paint: { 'text-color': p.crossing, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
     },
   ];
 }

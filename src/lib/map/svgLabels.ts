@@ -1,0 +1,110 @@
+/**
+ * Label placement for the SVG map: the same hierarchy as the MapLibre style (highlighted places first, then by
+ * rank; minor places only when zoomed in) with a greedy collision check, so no two labels overlap.
+ */
+import type { GeoProjection } from 'd3-geo';
+import type { GeoData } from '../data/geo';
+import type { ViewState } from '../story/resolve';
+
+export interface SvgLabel {
+  key: string;
+  text: string;
+  x: number;
+  y: number;
+  px: number;
+  py: number;
+  anchor: 'start' | 'end' | 'middle';
+  size: number;
+  strong: boolean;
+  dot: boolean;
+  country: boolean;
+  color: 'place' | 'country' | 'crossing' | 'strike';
+}
+
+type Box = [number, number, number, number];
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+function nameOf(props: Record<string, unknown>, lang: string): string {
+  return String(props[`name_${lang}`] ?? props.name_en ?? props.name ?? '');
+}
+
+export function placeLabels(
+  geo: GeoData,
+  view: ViewState,
+  projection: GeoProjection,
+  width: number,
+  height: number,
+  lang: string,
+  countryNames: Record<string, string>,
+): SvgLabel[] {
+  const spanDeg = view.camera[2] - view.camera[0];
+  const maxRank = spanDeg > 12 ? 2 : spanDeg > 5 ? 3 : 4;
+  const highlighted = new Set(view.places);
+  const layers = new Set(view.layers);
+  const visibleEvents = new Set(view.events.map((e) => e.id));
+  const currentEvents = new Set(view.events.filter((e) => e.state === 'current').map((e) => e.id));
+  const charW = lang === 'en' ? 0.56 : 0.5;
+
+  type Cand = { key: string; text: string; lonlat: [number, number]; size: number; strong: boolean; dot: boolean; country: boolean; color: SvgLabel['color']; priority: number; centred: boolean };
+  const cands: Cand[] = [];
+  for (const f of geo.places.features) {
+    const q = f.properties as Record<string, unknown>;
+    const kind = q.kind as string;
+    const hi = highlighted.has(q.id as string);
+    if (kind === 'area') continue;
+    if (kind === 'crossing' && !layers.has('crossings')) continue;
+    if (kind !== 'crossing' && !hi && (q.rank as number) > maxRank) continue;
+    cands.push({
+      key: `p-${q.id}`,
+      text: nameOf(q, lang),
+      lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number],
+      size: hi ? 15 : (q.rank as number) <= 1 ? 14 : (q.rank as number) === 2 ? 13 : 12,
+      strong: hi,
+      dot: true,
+      country: false,
+      color: kind === 'crossing' ? 'crossing' : 'place',
+      priority: hi ? 0 : kind === 'crossing' ? 1 : 1 + (q.rank as number),
+      centred: false,
+    });
+  }
+  if (layers.has('events')) {
+    for (const f of geo.areas.features) {
+      const q = f.properties as Record<string, unknown>;
+      if (f.geometry.type !== 'Point' || !visibleEvents.has(q.id as string)) continue;
+      cands.push({ key: `a-${q.placeId}`, text: nameOf(q, lang), lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: 12, strong: false, dot: false, country: false, color: currentEvents.has(q.id as string) ? 'strike' : 'place', priority: 1, centred: true });
+    }
+  }
+  for (const f of geo.basemap.features) {
+    if (f.geometry.type !== 'Point') continue;
+    const q = f.properties as Record<string, unknown>;
+    const name = countryNames[q.iso3 as string] ?? (q.name as string);
+    const focus = q.iso3 === 'IRN' || q.iso3 === 'IRQ';
+    cands.push({ key: `c-${q.iso3}`, text: lang === 'en' ? name.toUpperCase() : name, lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: focus ? 16 : 12, strong: false, dot: false, country: true, color: 'country', priority: focus ? 6 : 7, centred: true });
+  }
+  cands.sort((a, b) => a.priority - b.priority || a.key.localeCompare(b.key));
+
+  const placed: Box[] = [];
+  const out: SvgLabel[] = [];
+  for (const c of cands) {
+    const pt = projection(c.lonlat);
+    if (!pt) continue;
+    const [px, py] = pt;
+    if (px < 0 || py < 0 || px > width || py > height) continue;
+    const w = c.text.length * c.size * charW;
+    const h = c.size;
+    const options: { x: number; y: number; anchor: SvgLabel['anchor']; box: Box }[] = c.centred
+      ? [{ x: px, y: py - 4, anchor: 'middle', box: [px - w / 2, py - 4 - h, px + w / 2, py - 2] }]
+      : [
+          { x: px + 6, y: py + h * 0.35, anchor: 'start', box: [px + 4, py - h / 2, px + 8 + w, py + h / 2] },
+          { x: px - 6, y: py + h * 0.35, anchor: 'end', box: [px - 8 - w, py - h / 2, px - 4, py + h / 2] },
+          { x: px, y: py - 7, anchor: 'middle', box: [px - w / 2, py - 7 - h, px + w / 2, py - 5] },
+          { x: px, y: py + h + 5, anchor: 'middle', box: [px - w / 2, py + 4, px + w / 2, py + h + 7] },
+        ];
+    const fit = options.find((o) => o.box[0] >= 0 && o.box[2] <= width && o.box[1] >= 0 && o.box[3] <= height && !placed.some((b) => overlaps(b, o.box)));
+    if (!fit) continue;
+    placed.push(fit.box);
+    if (c.dot) placed.push([px - 3, py - 3, px + 3, py + 3]);
+    out.push({ key: c.key, text: c.text, x: fit.x, y: fit.y, px, py, anchor: fit.anchor, size: c.size, strong: c.strong, dot: c.dot, country: c.country, color: c.color });
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+/**
+ * Presentation keys. Clickers send PageDown/PageUp (some send arrows or Space); number keys jump to a step; F toggles
+ * fullscreen. In right-to-left languages the arrow that points "forward" is the left one.
+ */
+export type PresentAction = { kind: 'next' } | { kind: 'prev' } | { kind: 'first' } | { kind: 'last' } | { kind: 'goto'; index: number } | { kind: 'fullscreen' };
+
+export function keyAction(key: string, rtl: boolean): PresentAction | null {
+  switch (key) {
+    case 'PageDown':
+    case ' ':
+    case 'Spacebar':
+      return { kind: 'next' };
+    case 'PageUp':
+      return { kind: 'prev' };
+    case 'ArrowRight':
+      return { kind: rtl ? 'prev' : 'next' };
+    case 'ArrowLeft':
+      return { kind: rtl ? 'next' : 'prev' };
+    case 'Home':
+      return { kind: 'first' };
+    case 'End':
+      return { kind: 'last' };
+    case 'f':
+    case 'F':
+      return { kind: 'fullscreen' };
+  }
+  if (/^[0-9]$/.test(key)) return { kind: 'goto', index: key === '0' ? 9 : Number(key) - 1 };
+  return null;
+}
+
+/** Toggle fullscreen; browsers may refuse (sandboxed iframe, no user gesture): then nothing happens. */
+export async function toggleFullscreen(el: HTMLElement = document.documentElement): Promise<void> {
+  try {
+    if (document.fullscreenElement) await document.exitFullscreen();
+    else await el.requestFullscreen?.();
+  } catch {
+    /* refused: presenting continues in the window */
+  }
+}
