@@ -9,7 +9,7 @@ import borderUrl from '../../../data/geo/border.geojson?url';
 import scalesUrl from '../../../data/geo/border-scales.geojson?url';
 import regionsUrl from '../../../data/geo/regions.geojson?url';
 import placesUrl from '../../../data/geo/places.geojson?url';
-import { geoCentroid } from 'd3-geo';
+import { geoArea, geoCentroid } from 'd3-geo';
 import type { SourceId } from '../map/style';
 import type { Content } from '../story/resolve';
 import { eventAreas, eventPoints } from './features';
@@ -55,6 +55,24 @@ async function fetchCollection(name: string, url: string): Promise<FC> {
   return fc as FC;
 }
 
+/**
+ * d3-geo draws on the sphere and reads a ring's winding to know which side is inside: GeoJSON's (RFC 7946)
+ * counter-clockwise outer rings would fill the whole globe except the shape. Rewind any polygon whose spherical area
+ * exceeds a hemisphere. MapLibre does not care about winding, so one copy serves both renderers.
+ */
+export function rewindForD3(fc: FC): FC {
+  return {
+    ...fc,
+    features: fc.features.map((f) => {
+      const g = f.geometry;
+      if ((g.type !== 'Polygon' && g.type !== 'MultiPolygon') || geoArea(f) <= 2 * Math.PI) return f;
+      const rev = (rings: GeoJSON.Position[][]) => rings.map((r) => [...r].reverse());
+      const geometry = g.type === 'Polygon' ? { ...g, coordinates: rev(g.coordinates) } : { ...g, coordinates: g.coordinates.map(rev) };
+      return { ...f, geometry };
+    }),
+  };
+}
+
 /** Country name labels: one point per country at its (clipped) shape's centroid. */
 function withCountryLabels(basemap: FC): FC {
   const labels = basemap.features
@@ -74,8 +92,9 @@ export async function loadGeo(content: Content): Promise<GeoData> {
   const got = Object.fromEntries(entries) as Record<keyof typeof FILES, FC>;
   return {
     ...got,
-    basemap: withCountryLabels(got.basemap),
+    basemap: withCountryLabels(rewindForD3(got.basemap)),
+    regions: rewindForD3(got.regions),
     events: eventPoints(content.events, content.places),
-    areas: eventAreas(content.events, content.places),
+    areas: rewindForD3(eventAreas(content.events, content.places)),
   };
 }

@@ -184,5 +184,7 @@ export const localeFile = z.strictObject({
   orgs: z.record(z.string(), z.string()),
   groups: z.record(z.string(), z.string()),
   countries: z.record(z.string(), z.string()),
+  /** Translations of data/places.json notes (English reads them from places.json itself). */
+  placeNotes: z.record(z.string(), z.string().min(1)).optional(),
 });
 export type Locale = z.infer<typeof localeFile>;

@@ -141,6 +141,9 @@ export function validateDataset(raw: RawDataset): Problem[] {
       if (!loc.events[e.id]) out.push({ file: FILES.locale(lang), path: `events.${e.id}`, reason: `no text for event "${e.id}"` });
     });
     if (lang === 'en' || !en) continue;
+    places.forEach((pl) => {
+      if (pl.note && !loc.placeNotes?.[pl.id]) out.push({ file: FILES.locale(lang), path: `placeNotes.${pl.id}`, reason: 'missing translation of the place note in data/places.json' });
+    });
     const have = new Set(keyPaths(loc));
     for (const key of keyPaths(en)) {
       if (!have.has(key)) out.push({ file: FILES.locale(lang), path: key, reason: 'missing translation (present in en.json)' });

@@ -18,6 +18,8 @@ export class I18n {
   stepText = (id: string) => this.locale.steps[id] ?? english.steps[id]!;
   eventText = (id: string) => this.locale.events[id] ?? english.events[id]!;
   org = (id: string) => this.locale.orgs[id] ?? english.orgs[id] ?? id;
+  /** A place's precision note in the reader's language (English lives in data/places.json). */
+  placeNote = (id: string, english: string | undefined) => (this.lang === 'en' ? english : (this.locale.placeNotes?.[id] ?? english));
   group = (id: string) => this.locale.groups[id] ?? english.groups[id] ?? id;
 }
 
