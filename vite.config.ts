@@ -43,16 +43,50 @@ function storyData(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy the built site runs under (README "Hosting"): everything from our own origin; no
+ * inline scripts, no eval; MapLibre's worker from our origin (or blob: where a host wraps it); images from data:/
+ * blob: (the saved PNG). Any host may frame the embed.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/** The same policy as a <meta> in the built HTML, for static hosts that cannot set headers (dev keeps Vite's HMR). */
+function cspMeta(): Plugin {
+  return {
+    name: 'csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  };
+}
+
 // `base: './'` keeps every asset URL relative, so the build works from any static host and any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), storyData()],
+  plugins: [svelte(), storyData(), cspMeta()],
   build: {
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
   },
-  preview: { port: 4173, strictPort: true },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    // As a production host should serve it: the CSP as a header (adds frame-ancestors, which a <meta> cannot), and
+    // CORS for sandboxed embeds (an iframe without allow-same-origin has an opaque origin).
+    headers: { 'Content-Security-Policy': `${CSP}; frame-ancestors *`, 'Access-Control-Allow-Origin': '*' },
+  },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
