@@ -53,7 +53,7 @@ export function parseConfig(search: string, stepIds: string[], fallbackLang: Lan
   let steps = stepIds.map((_, i) => i);
   const subsetRaw = get('steps');
   if (subsetRaw !== null) {
-    const wanted = subsetRaw.split(',').map((s) => s.trim()).filter(Boolean);
+    const wanted = [...new Set(subsetRaw.split(',').map((s) => s.trim()).filter(Boolean))];
     const picked = [...new Set(wanted.map((id) => stepIds.indexOf(id)).filter((i) => i >= 0))].sort((a, b) => a - b);
     if (picked.length) steps = picked;
     if (picked.length !== wanted.length || !picked.length) notices.add('noticeSteps');

@@ -70,9 +70,10 @@ export function eventsGeoJSON(content: Content, loc: Locale): string {
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);
-  // Quote everything that could break a row; neutralise spreadsheet formulas (=, +, -, @ at the start).
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n;]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // Quote everything that could break a row (RFC 4180); neutralise spreadsheet formulas (OWASP CSV injection:
+  // =, +, -, @, tab or carriage return at the start).
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\r\n;]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function eventsCSV(content: Content, loc: Locale): string {

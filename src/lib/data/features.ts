@@ -29,7 +29,8 @@ export function eventPoints(events: StoryEvent[], places: Place[]): GeoJSON.Feat
 
 /**
  * A ring for each event whose place is known only as an area: the honest shape of "somewhere around here" — plus one
- * label point per area place, on the ring's northern edge, so the name does not sit on a point it does not mean.
+ * label point per area place (not per event: two strikes at Zrgwez share one name), on the ring's northern edge, so
+ * the name does not sit on a point it does not mean. Renderers show the label while any event there is visible.
  */
 export function eventAreas(events: StoryEvent[], places: Place[]): GeoJSON.FeatureCollection {
   const byId = placeIndex(places);
@@ -44,7 +45,7 @@ export function eventAreas(events: StoryEvent[], places: Place[]): GeoJSON.Featu
     labels.set(p.id, {
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [p.lon, north] },
-      properties: { id: e.id, placeId: p.id, kind: 'area-label', ...Object.fromEntries(Object.entries(p.names).map(([k, v]) => [`name_${k}`, v])) },
+      properties: { placeId: p.id, kind: 'area-label', ...Object.fromEntries(Object.entries(p.names).map(([k, v]) => [`name_${k}`, v])) },
     });
   }
   return { type: 'FeatureCollection', features: [...rings, ...labels.values()] };

@@ -27,10 +27,14 @@ export function readDataset(root: string): { raw: RawDataset; problems: Problem[
     : [];
   const locales: Record<string, unknown> = {};
   for (const lang of langs) locales[lang] = readJson(root, FILES.locale(lang), problems);
-  // Region ids come from the generated geodata; in a fixture without it, fall back to the repository's copy.
-  const regionsFile = ['data/geo/regions.geojson'].find((f) => existsSync(join(root, f)));
-  const regions = regionsFile ? (readJson(root, regionsFile, problems) as { features?: { properties?: { id?: string } }[] }) : undefined;
-  const regionIds = (regions?.features ?? []).map((f) => f.properties?.id).filter((x): x is string => typeof x === 'string');
+  // Region ids come from the generated geodata. A fixture without it has no regions to check references against.
+  const regionsFile = 'data/geo/regions.geojson';
+  const regions = existsSync(join(root, regionsFile))
+    ? (readJson(root, regionsFile, problems) as { features?: { properties?: { id?: string } }[] } | undefined)
+    : undefined;
+  const regionIds = regions
+    ? (regions.features ?? []).map((f) => f.properties?.id).filter((x): x is string => typeof x === 'string')
+    : null;
   return {
     raw: {
       sources: readJson(root, FILES.sources, problems),

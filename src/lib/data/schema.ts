@@ -22,7 +22,14 @@ const isoDate = z.iso.date().refine((d) => {
 }, `date must fall within ${YEAR_MIN}–${YEAR_MAX}`);
 
 /** A publication date may be known only to the month. Sources may predate the story (e.g. a 1995 factbook). */
-const pubDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+const pubDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((d) => {
+    const [y, m = 1, day = 1] = d.split('-').map(Number);
+    const t = new Date(Date.UTC(y!, m - 1, day));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
+  }, 'not a real calendar date');
 
 export const dateRange = z
   .strictObject({
@@ -76,8 +83,11 @@ export const place = z
     radiusKm: z.number().positive().max(100).optional(),
     note: z.string().optional(),
     aliases: z.array(z.string()).optional(),
+    /** disputed: outside the Region's governorate lines, in territory disputed between Baghdad and the KRG. */
+    territory: z.literal('disputed').optional(),
   })
-  .refine((p) => p.precision !== 'area' || p.radiusKm, { message: 'an area needs radiusKm', path: ['radiusKm'] })
+  .refine((p) => (p.precision === 'area') === (p.radiusKm !== undefined), { message: 'radiusKm is required for an area and only for an area', path: ['radiusKm'] })
+  .refine((p) => (p.kind === 'area') === (p.precision === 'area'), { message: 'kind "area" goes with precision "area"', path: ['precision'] })
   .refine((p) => (p.precision === 'town' && p.gazetteer) || p.note, {
     message: 'a coarse or un-gazetteered place needs a note saying why',
     path: ['note'],

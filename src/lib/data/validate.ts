@@ -38,8 +38,8 @@ export interface RawDataset {
   steps: unknown;
   /** Locale files by language code; English is the reference every other language is compared with. */
   locales: Record<string, unknown>;
-  /** Ids of the region polygons the steps may highlight (from data/geo/regions.geojson). */
-  regionIds: string[];
+  /** Ids of the region polygons the steps may highlight (from data/geo/regions.geojson); null when absent. */
+  regionIds: string[] | null;
 }
 
 function fmtPath(path: PropertyKey[]): string {
@@ -47,17 +47,29 @@ function fmtPath(path: PropertyKey[]): string {
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, file: string, out: Problem[]): T | undefined {
+  // A missing or unreadable file was already reported by the reader; its schema errors would only repeat it.
+  if (value === undefined) return undefined;
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   for (const issue of r.error.issues) out.push({ file, path: fmtPath(issue.path), reason: issue.message });
   return undefined;
 }
 
-function dupes<T extends { id: string }>(items: T[], file: string, root: string, out: Problem[]): Set<string> {
+/**
+ * The ids a file declares, read leniently from the raw JSON: when one entry fails its schema, references to the
+ * others must still resolve, or a single typo would be reported as dozens of "unknown id" problems.
+ */
+function rawIds(list: unknown): unknown[] {
+  return Array.isArray(list) ? list : [];
+}
+
+function dupes(items: unknown[], file: string, root: string, out: Problem[]): Set<string> {
   const seen = new Set<string>();
   items.forEach((it, i) => {
-    if (seen.has(it.id)) out.push({ file, path: `${root}[${i}].id`, reason: `duplicate id "${it.id}"` });
-    seen.add(it.id);
+    const id = (it as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return;
+    if (seen.has(id)) out.push({ file, path: `${root}[${i}].id`, reason: `duplicate id "${id}"` });
+    seen.add(id);
   });
   return seen;
 }
@@ -80,12 +92,14 @@ export function validateDataset(raw: RawDataset): Problem[] {
     if (loc) locales[lang] = loc;
   }
 
-  const sourceIds = dupes(sources, FILES.sources, 'sources', out);
-  const placeIds = dupes(places, FILES.places, '', out);
-  const eventIds = dupes(events, FILES.events, 'events', out);
-  dupes(steps, FILES.steps, 'steps', out);
-  const seedIds = new Set(sources.filter((s: Source) => s.kind === 'seed').map((s) => s.id));
-  const regionIds = new Set(raw.regionIds);
+  const rawSources = rawIds((raw.sources as { sources?: unknown } | undefined)?.sources);
+  const sourceIds = dupes(rawSources, FILES.sources, 'sources', out);
+  const placeIds = dupes(rawIds(raw.places), FILES.places, '', out);
+  const eventIds = dupes(rawIds((raw.events as { events?: unknown } | undefined)?.events), FILES.events, 'events', out);
+  dupes(rawIds((raw.steps as { steps?: unknown } | undefined)?.steps), FILES.steps, 'steps', out);
+  const seedIds = new Set(
+    rawSources.filter((s) => (s as Source | null)?.kind === 'seed').map((s) => (s as Source).id),
+  );
   const en = locales.en;
   if (!en && !('en' in raw.locales)) out.push({ file: FILES.locale('en'), path: '(root)', reason: 'the English locale is missing' });
 
@@ -119,7 +133,10 @@ export function validateDataset(raw: RawDataset): Problem[] {
     const p = `steps[${i}]`;
     s.highlight.events.forEach((id, j) => ref(eventIds.has(id), FILES.steps, `${p}.highlight.events[${j}]`, 'event', id));
     s.highlight.places.forEach((id, j) => ref(placeIds.has(id), FILES.steps, `${p}.highlight.places[${j}]`, 'place', id));
-    s.highlight.regions.forEach((id, j) => ref(regionIds.has(id), FILES.steps, `${p}.highlight.regions[${j}]`, 'region', id));
+    if (raw.regionIds) {
+      const regionIds = new Set(raw.regionIds);
+      s.highlight.regions.forEach((id, j) => ref(regionIds.has(id), FILES.steps, `${p}.highlight.regions[${j}]`, 'region', id));
+    }
     s.sources.forEach((id, j) => ref(sourceIds.has(id), FILES.steps, `${p}.sources[${j}]`, 'source', id));
     s.seeds.forEach((id, j) => ref(seedIds.has(id), FILES.steps, `${p}.seeds[${j}]`, 'seed', id));
     s.notes.forEach((n, j) => n.sources.forEach((id, k) => ref(sourceIds.has(id), FILES.steps, `${p}.notes[${j}].sources[${k}]`, 'source', id)));

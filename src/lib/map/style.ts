@@ -61,6 +61,8 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
   const current = view.events.filter((e) => e.state === 'current').map((e) => e.id);
   const visible = view.events.map((e) => e.id);
   const isCurrent = ['in', ['get', 'id'], ['literal', current]];
+  const areaPlaces = [...new Set(view.events.map((e) => e.placeId))];
+  const currentPlaces = [...new Set(view.events.filter((e) => e.state === 'current').map((e) => e.placeId))];
   const highlightedPlace = ['in', ['get', 'id'], ['literal', view.places]];
   const font = opts.fonts;
 
@@ -212,7 +214,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       id: 'event-area-labels',
       type: 'symbol',
       source: 'areas',
-      filter: ['all', ['==', ['geometry-type'], 'Point'], idIn(visible)],
+      filter: ['all', ['==', ['geometry-type'], 'Point'], ['in', ['get', 'placeId'], ['literal', areaPlaces]]],
       layout: {
         visibility: vis('events'),
         'text-field': nameField(opts.lang),
@@ -222,7 +224,11 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'text-offset': [0, -0.2],
         'text-max-width': 9,
       },
-      paint: { 'text-color': ['case', isCurrent, p.strikeText, p.label], 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6 },
+      paint: {
+        'text-color': ['case', ['in', ['get', 'placeId'], ['literal', currentPlaces]], p.strikeText, p.label],
+        'text-halo-color': p.labelHalo,
+        'text-halo-width': 1.6,
+      },
     },
     {
       id: 'crossings',

@@ -41,8 +41,8 @@ export function placeLabels(
   const maxRank = spanDeg > 12 ? 2 : spanDeg > 5 ? 3 : 4;
   const highlighted = new Set(view.places);
   const layers = new Set(view.layers);
-  const visibleEvents = new Set(view.events.map((e) => e.id));
-  const currentEvents = new Set(view.events.filter((e) => e.state === 'current').map((e) => e.id));
+  const visiblePlaces = new Set(view.events.map((e) => e.placeId));
+  const currentPlaces = new Set(view.events.filter((e) => e.state === 'current').map((e) => e.placeId));
   const charW = lang === 'en' ? 0.56 : 0.5;
 
   type Cand = { key: string; text: string; lonlat: [number, number]; size: number; strong: boolean; dot: boolean; country: boolean; color: SvgLabel['color']; priority: number; centred: boolean };
@@ -70,8 +70,8 @@ export function placeLabels(
   if (layers.has('events')) {
     for (const f of geo.areas.features) {
       const q = f.properties as Record<string, unknown>;
-      if (f.geometry.type !== 'Point' || !visibleEvents.has(q.id as string)) continue;
-      cands.push({ key: `a-${q.placeId}`, text: nameOf(q, lang), lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: 12, strong: false, dot: false, country: false, color: currentEvents.has(q.id as string) ? 'strike' : 'place', priority: 1, centred: true });
+      if (f.geometry.type !== 'Point' || !visiblePlaces.has(q.placeId as string)) continue;
+      cands.push({ key: `a-${q.placeId}`, text: nameOf(q, lang), lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: 12, strong: false, dot: false, country: false, color: currentPlaces.has(q.placeId as string) ? 'strike' : 'place', priority: 1, centred: true });
     }
   }
   for (const f of geo.basemap.features) {

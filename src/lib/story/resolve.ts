@@ -18,6 +18,7 @@ export type Viewport = 'wide' | 'narrow';
 
 export interface VisibleEvent {
   id: string;
+  placeId: string;
   state: EventState;
 }
 
@@ -66,7 +67,7 @@ export function resolveStep(content: Content, index: number, viewport: Viewport,
 
   const events: VisibleEvent[] = content.events
     .filter((e) => e.date.start <= day && (e.kind === 'strike' ? layers.has('events') : layers.has('context-events')))
-    .map((e) => ({ id: e.id, state: highlighted.has(e.id) ? 'current' : 'past' }));
+    .map((e) => ({ id: e.id, placeId: e.placeId, state: highlighted.has(e.id) ? 'current' : 'past' }));
 
   const legend: LegendKey[] = [];
   const add = (k: LegendKey, when: boolean) => when && legend.push(k);

@@ -9,7 +9,9 @@ import type { I18n } from '../i18n/context.svelte';
 export function tollRange(figs: Figure[], num: (n: number) => string = String): string | null {
   if (!figs.length) return null;
   const lo = Math.min(...figs.map((f) => f.min));
-  const hiFig = figs.reduce((a, b) => ((b.max ?? b.min) > (a.max ?? a.min) ? b : a));
+  // On a tie the "at least" figure wins: it says the count may be higher.
+  const top = (f: Figure) => f.max ?? f.min;
+  const hiFig = figs.reduce((a, b) => (top(b) > top(a) || (top(b) === top(a) && b.atLeast && !a.atLeast) ? b : a));
   const hi = hiFig.max ?? hiFig.min;
   const plus = hiFig.atLeast ? '+' : '';
   return lo === hi ? `${num(lo)}${plus}` : `${num(lo)}–${num(hi)}${plus}`;

@@ -1,0 +1,125 @@
+// The MapLibre style (buildStyle) for the real steps: valid by MapLibre's own validator, self-contained (nothing
+// fetched from another host), showing exactly the layers each step asks for, with the border as the boldest line and
+// the key colours still distinct for readers with red–green colour blindness.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { expression, latest, validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { content } from '../../src/lib/data/content';
+import { eventAreas, eventPoints } from '../../src/lib/data/features';
+import { LAYERS, type LayerId } from '../../src/lib/data/schema';
+import { PALETTES, type Theme } from '../../src/lib/map/palette';
+import { buildStyle, EVENT_LAYERS, LAYER_GROUPS, type SourceId } from '../../src/lib/map/style';
+import { resolveStep } from '../../src/lib/story/resolve';
+import en from '../../data/i18n/en.json';
+
+type FC = GeoJSON.FeatureCollection;
+const geo = (name: string) => JSON.parse(readFileSync(new URL(`../../data/geo/${name}.geojson`, import.meta.url), 'utf8')) as FC;
+const sources: Record<SourceId, FC> = {
+  basemap: geo('basemap'),
+  boundaries: geo('boundaries'),
+  border: geo('border'),
+  scales: geo('border-scales'),
+  regions: geo('regions'),
+  places: geo('places'),
+  events: eventPoints(content.events, content.places),
+  areas: eventAreas(content.events, content.places),
+};
+const THEMES: Theme[] = ['light', 'dark'];
+const styleFor = (i: number, theme: Theme = 'light'): StyleSpecification =>
+  buildStyle(resolveStep(content, i, 'wide'), { lang: 'en', theme, fonts: ['Noto Sans', 'Noto Sans Arabic'], countryNames: en.countries }, sources);
+const stepCases = content.steps.map((s, i) => [s.id, i] as const);
+const layerOf = (style: StyleSpecification, id: string) => style.layers.find((l) => l.id === id);
+const visibility = (style: StyleSpecification, id: string) => (layerOf(style, id) as { layout?: { visibility?: string } }).layout?.visibility;
+
+describe('buildStyle output', () => {
+  it.each(THEMES.flatMap((t) => stepCases.map(([id, i]) => [id, t, i] as const)))('%s (%s) passes MapLibre’s validator', (_, theme, i) => {
+    expect(validateStyleMin(styleFor(i, theme))).toEqual([]);
+  });
+
+  it('asks for no glyphs and no sprite (labels use the page’s own fonts)', () => {
+    const style = styleFor(0);
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+  });
+
+  it.each(stepCases)('%s names no URL anywhere, so nothing is fetched from another host', (_, i) => {
+    expect(JSON.stringify(styleFor(i))).not.toMatch(/https?:|\/\//);
+  });
+
+  it('contains every layer that a story layer switches, and every clickable layer', () => {
+    const ids = styleFor(0).layers.map((l) => l.id);
+    expect(ids).toEqual(expect.arrayContaining([...Object.values(LAYER_GROUPS).flat(), ...EVENT_LAYERS]));
+  });
+
+  it.each(stepCases)('%s hides the layers of every story layer it does not use', (_, i) => {
+    const style = styleFor(i);
+    const off = LAYERS.filter((l) => !content.steps[i]!.layers.includes(l));
+    for (const id of off.flatMap((l: LayerId) => LAYER_GROUPS[l])) expect(visibility(style, id), id).toBe('none');
+  });
+
+  it.each(stepCases)('%s shows the layers of every story layer it uses', (_, i) => {
+    const style = styleFor(i);
+    for (const id of content.steps[i]!.layers.flatMap((l) => LAYER_GROUPS[l])) expect(visibility(style, id), id).toBe('visible');
+  });
+});
+
+describe('line widths', () => {
+  // Every zoom the map allows (MapLibreMap minZoom 3, maxZoom 11), for a current and a past feature.
+  const ZOOMS = [3, 4, 5, 6, 7, 8, 9, 10, 11];
+  const spec = (latest as unknown as Record<string, Record<string, unknown>>).paint_line!['line-width'];
+  function widths(style: StyleSpecification, layerId: string, ids: string[]): number[] {
+    const value = (layerOf(style, layerId) as { paint?: Record<string, unknown> }).paint?.['line-width'] ?? 1;
+    const e = expression.createPropertyExpression(value, `${layerId}.paint.line-width`, spec as never);
+    if (e.result === 'error') throw new Error(`${layerId}: ${e.value.map((x) => x.message).join('; ')}`);
+    return ZOOMS.map((zoom) => Math.max(...ids.map((id) => e.value.evaluate({ zoom }, { type: 2, properties: { id } } as never) as number)));
+  }
+  // The KRI stretch is a pale, wide underlay and the halo is the border's own casing; neither competes with it.
+  const EXEMPT = new Set(['border-line', 'border-halo', 'border-kri']);
+  const withBorder = stepCases.filter(([, i]) => content.steps[i]!.layers.includes('border'));
+
+  it.each(withBorder)('%s draws the border as the widest visible line at every zoom', (_, i) => {
+    const view = resolveStep(content, i, 'wide');
+    const style = styleFor(i);
+    const ids = [...view.events.map((e) => e.id), 'not-an-event'];
+    const border = widths(style, 'border-line', ids);
+    const others = style.layers.filter((l) => l.type === 'line' && !EXEMPT.has(l.id) && visibility(style, l.id) !== 'none');
+    for (const l of others) widths(style, l.id, ids).forEach((w, z) => expect(border[z], `${l.id} at zoom ${ZOOMS[z]}`).toBeGreaterThanOrEqual(w));
+  });
+});
+
+describe('palette under colour-vision deficiency', () => {
+  // Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.
+  const CVD = {
+    protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
+  };
+  // ΔE76 ≥ 20 is far beyond a just-noticeable difference (≈ 2.3): the marks read as different categories at a
+  // glance. Measured minimum on this palette: 37.2 (light theme, protanopia, strike vs crossing).
+  const MIN_DELTA_E = 20;
+
+  const toLinear = (hex: string) =>
+    [1, 3, 5].map((k) => {
+      const c = parseInt(hex.slice(k, k + 2), 16) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+  function toLab([r, g, b]: number[]): number[] {
+    const xyz = [0.4124 * r! + 0.3576 * g! + 0.1805 * b!, 0.2126 * r! + 0.7152 * g! + 0.0722 * b!, 0.0193 * r! + 0.1192 * g! + 0.9505 * b!];
+    const [fx, fy, fz] = xyz.map((v, k) => v / [0.95047, 1, 1.08883][k]!).map((t) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116));
+    return [116 * fy! - 16, 500 * (fx! - fy!), 200 * (fy! - fz!)];
+  }
+  const simulate = (hex: string, m: number[][]) => {
+    const c = toLinear(hex);
+    return toLab(m.map((row) => Math.min(1, Math.max(0, row.reduce((s, v, k) => s + v * c[k]!, 0)))));
+  };
+  const deltaE = (a: number[], b: number[]) => Math.hypot(...a.map((v, k) => v - b[k]!));
+
+  const ROLES = ['strike', 'kri', 'crossing'] as const;
+  const PAIRS = ROLES.flatMap((a, k) => ROLES.slice(k + 1).map((b) => [a, b] as const));
+  const cases = THEMES.flatMap((theme) => Object.keys(CVD).flatMap((cvd) => PAIRS.map(([a, b]) => [theme, cvd, a, b] as const)));
+
+  it.each(cases)(`%s theme, %s: %s and %s stay at least ΔE ${MIN_DELTA_E} apart`, (theme, cvd, a, b) => {
+    const m = CVD[cvd as keyof typeof CVD];
+    const d = deltaE(simulate(PALETTES[theme][a], m), simulate(PALETTES[theme][b], m));
+    expect(d).toBeGreaterThanOrEqual(MIN_DELTA_E);
+  });
+});

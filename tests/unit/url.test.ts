@@ -1,0 +1,103 @@
+// URL parameters (parseConfig, urlForStep): a shared or embedded link picks the mode, language, theme and steps; a
+// mistyped or hostile link falls back to defaults with a fixed notice, and nothing from the URL reaches the page.
+import { describe, expect, it } from 'vitest';
+import { parseConfig, urlForStep } from '../../src/lib/config/url';
+import en from '../../data/i18n/en.json';
+
+const IDS = ['the-border', 'amini-protests', 'strikes-september', 'strikes-november', 'accord-2023', 'border-length'];
+const ALL = IDS.map((_, i) => i);
+const parse = (search: string) => parseConfig(search, IDS);
+
+describe('parseConfig defaults', () => {
+  it('opens the whole explainer at the first step, in English, following the system theme', () => {
+    expect(parse('')).toEqual({ mode: 'explainer', start: 0, steps: ALL, lang: 'en', theme: 'auto', notes: false, childId: null, notices: [] });
+  });
+
+  it('uses the fallback language when the link names none', () => {
+    expect(parseConfig('', IDS, 'fa').lang).toBe('fa');
+  });
+});
+
+describe('parseConfig with valid parameters', () => {
+  it.each(['explainer', 'present', 'embed'])('accepts mode=%s', (mode) => {
+    expect(parse(`?mode=${mode}`)).toMatchObject({ mode, notices: [] });
+  });
+
+  it.each(['en', 'ar', 'fa', 'ckb'])('accepts lang=%s', (lang) => {
+    expect(parse(`?lang=${lang}`)).toMatchObject({ lang, notices: [] });
+  });
+
+  it.each(['light', 'dark', 'auto'])('accepts theme=%s', (theme) => {
+    expect(parse(`?theme=${theme}`)).toMatchObject({ theme, notices: [] });
+  });
+
+  it('starts at the step named by step=', () => {
+    expect(parse('?step=strikes-november')).toMatchObject({ start: 3, notices: [] });
+  });
+
+  it('keeps only the steps named by steps=, in story order', () => {
+    expect(parse('?steps=accord-2023,the-border')).toMatchObject({ steps: [0, 4], notices: [] });
+  });
+
+  it('counts step= within the chosen steps', () => {
+    expect(parse('?steps=the-border,accord-2023&step=accord-2023').start).toBe(1);
+  });
+
+  it('accepts a Pym child id made of element-id characters', () => {
+    expect(parse('?childId=pym-embed_1').childId).toBe('pym-embed_1');
+  });
+});
+
+describe('parseConfig with hostile or mistyped parameters', () => {
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['?step=9999', 'noticeStep', { start: 0 }],
+    ['?step=<script>alert(1)</script>', 'noticeStep', { start: 0 }],
+    ['?lang=xx', 'noticeLang', { lang: 'en' }],
+    ['?mode=bogus', 'noticeMode', { mode: 'explainer' }],
+    ['?steps=,,', 'noticeSteps', { steps: ALL }],
+    ['?theme=%00', 'noticeTheme', { theme: 'auto' }],
+    [`?mode=${'x'.repeat(100_000)}`, 'noticeMode', { mode: 'explainer' }],
+    [`?step=${'a'.repeat(100_000)}`, 'noticeStep', { start: 0 }],
+    ['?steps=the-border,not-a-step', 'noticeSteps', { steps: [0] }],
+    ['?steps=the-border&step=accord-2023', 'noticeStep', { start: 0 }],
+  ];
+
+  it.each(cases)('%s falls back with the notice %s', (search, notice, fallback) => {
+    expect(parse(search)).toMatchObject({ ...fallback, notices: [notice] });
+  });
+
+  it.each(cases)('%s is never echoed into the config', (search) => {
+    const value = decodeURIComponent(search.slice(search.indexOf('=') + 1));
+    const c = parse(search);
+    const texts = [c.mode, c.lang, c.theme, c.childId ?? '', ...c.notices];
+    expect(texts.filter((t) => t.includes(value))).toEqual([]);
+  });
+
+  it('gives every notice an English message to show instead of the input', () => {
+    const keys = cases.flatMap(([search]) => parse(search).notices);
+    for (const k of keys) expect((en.ui as Record<string, string>)[k], k).toBeTruthy();
+  });
+
+  it('takes the first of repeated parameters', () => {
+    expect(parse('?mode=present&mode=embed&lang=ar&lang=xx')).toMatchObject({ mode: 'present', lang: 'ar', notices: [] });
+  });
+
+  it.each(['"><img src=x onerror=alert(1)>', 'a b', '1abc', 'x'.repeat(65), 'javascript:alert(1)'])(
+    'rejects the child id %s',
+    (id) => {
+      expect(parse(`?childId=${encodeURIComponent(id)}`).childId).toBeNull();
+    },
+  );
+});
+
+describe('urlForStep', () => {
+  it('sets the step and keeps the other parameters and the hash', () => {
+    expect(urlForStep('https://example.org/explainer/?mode=present&lang=ar#map', 'accord-2023')).toBe(
+      '/explainer/?mode=present&lang=ar&step=accord-2023#map',
+    );
+  });
+
+  it('replaces an existing step rather than adding a second one', () => {
+    expect(urlForStep('https://example.org/?step=the-border&theme=dark', 'balancing')).toBe('/?step=balancing&theme=dark');
+  });
+});
