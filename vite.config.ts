@@ -71,10 +71,41 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * Sharing cards per language: index.html carries the English Open Graph / Twitter tags; the build also writes
+ * index.<lang>.html for every other locale with that language's title, description, lang and dir (the app reads
+ * the language from <html lang> when the URL has no ?lang). SITE_URL (e.g. https://news.example/iran-iraq/) makes
+ * the preview image URL absolute, as crawlers expect; without it the URL stays relative.
+ */
+function sharingCards(): Plugin {
+  const site = process.env.SITE_URL ?? '';
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const OG_LOCALE: Record<string, string> = { en: 'en_GB', ar: 'ar_IQ', fa: 'fa_IR', ckb: 'ckb_IQ' };
+  return {
+    name: 'sharing-cards',
+    transformIndexHtml: (html) => html.replaceAll('%SITE_URL%', site),
+    generateBundle(_, bundle) {
+      const index = bundle['index.html'];
+      if (!index || index.type !== 'asset') return;
+      const html = String(index.source);
+      const { raw } = readDataset(process.cwd());
+      const en = raw.locales.en as Locale;
+      for (const [lang, value] of Object.entries(raw.locales)) {
+        if (lang === 'en') continue;
+        const loc = value as Locale;
+        let out = html.replace('<html lang="en" dir="ltr">', `<html lang="${lang}" dir="${loc.dir}">`);
+        for (const key of ['siteTitle', 'siteDescription'] as const) out = out.replaceAll(esc(en.ui[key]!), esc(loc.ui[key] ?? en.ui[key]!));
+        out = out.replace('content="en_GB"', `content="${OG_LOCALE[lang] ?? lang}"`);
+        this.emitFile({ type: 'asset', fileName: `index.${lang}.html`, source: out });
+      }
+    },
+  };
+}
+
 // `base: './'` keeps every asset URL relative, so the build works from any static host and any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), storyData(), cspMeta()],
+  plugins: [svelte(), storyData(), cspMeta(), sharingCards()],
   build: {
     target: 'es2022',
     sourcemap: false,

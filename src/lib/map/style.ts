@@ -277,7 +277,8 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       source: 'basemap',
       filter: ['==', ['geometry-type'], 'Point'],
       layout: {
-        'text-field': countryName(opts.countryNames),
+        // Small caps in Latin script; Arabic script has no case.
+        'text-field': opts.lang === 'en' ? ['upcase', countryName(opts.countryNames)] : countryName(opts.countryNames),
         'text-font': font,
         'text-size': ['match', ['get', 'iso3'], ['IRN', 'IRQ'], 16, 12],
         'text-letter-spacing': 0.12,
