@@ -6,6 +6,17 @@
 (function () {
   if (window.__iranIraqBorderResizer) return;
   window.__iranIraqBorderResizer = true;
+  // The embed may have reported its height before this script loaded: ask every marked iframe again.
+  function ask() {
+    var frames = document.querySelectorAll('iframe[data-iran-iraq-border]');
+    for (var i = 0; i < frames.length; i++) {
+      try {
+        frames[i].contentWindow.postMessage({ type: 'iran-iraq-border:request-height' }, '*');
+      } catch (err) {
+        /* not loaded yet: it will report on load */
+      }
+    }
+  }
   window.addEventListener('message', function (e) {
     var d = e.data;
     if (!d || typeof d !== 'object' || d.type !== 'iran-iraq-border:height') return;
@@ -16,4 +27,5 @@
       if (frames[i].contentWindow === e.source) frames[i].style.height = Math.ceil(h) + 'px';
     }
   });
+  ask();
 })();

@@ -12,6 +12,14 @@ export function hasWebGL(): boolean {
   }
 }
 
+/**
+ * MapLibre needs WebGL and a Web Worker from our origin. A sandboxed iframe without allow-same-origin has an opaque
+ * origin ("null") where browsers refuse such workers, so the SVG map is used there from the start.
+ */
+export function canUseMapLibre(): boolean {
+  return hasWebGL() && window.origin !== 'null';
+}
+
 const INTERACTIONS = ['scroll', 'pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 const LATEST_MS = 3000;
 

@@ -4,7 +4,14 @@
  */
 export type PresentAction = { kind: 'next' } | { kind: 'prev' } | { kind: 'first' } | { kind: 'last' } | { kind: 'goto'; index: number } | { kind: 'fullscreen' };
 
-export function keyAction(key: string, rtl: boolean): PresentAction | null {
+/**
+ * `code` names the physical key, so number keys and F work whatever the keyboard layout types (Persian ۱, Arabic ١,
+ * or ب on the F key of a Persian layout).
+ */
+export function keyAction(key: string, rtl: boolean, code = ''): PresentAction | null {
+  const digit = /^(?:Digit|Numpad)(\d)$/.exec(code)?.[1];
+  if (digit !== undefined) return { kind: 'goto', index: digit === '0' ? 9 : Number(digit) - 1 };
+  if (code === 'KeyF') return { kind: 'fullscreen' };
   switch (key) {
     case 'PageDown':
     case ' ':

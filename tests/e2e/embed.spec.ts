@@ -1,0 +1,184 @@
+/**
+ * The embed as a news site uses it: a host page grows the iframe to the embed's height with the real Pym.js parent
+ * library (from npm), with a Datawrapper-style listener, and with our own embed.js; the embed survives a sandboxed
+ * iframe and hostile messages; the builder produces working code.
+ */
+import { createRequire } from 'node:module';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { ORIGIN, STEP_IDS, EN } from './helpers';
+
+const require = createRequire(import.meta.url);
+const PYM = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
+
+test.use({ viewport: { width: 900, height: 700 } });
+
+/**
+ * A newsroom's page: served by a tiny server of its own on another origin (localhost, not the site's 127.0.0.1),
+ * with no CSP of its own, and a 700 px wide article column.
+ */
+let hostServer: Server;
+let hostOrigin = '';
+test.beforeAll(async () => {
+  hostServer = createServer((_, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Host</title>'));
+  await new Promise<void>((r) => hostServer.listen(0, '127.0.0.1', r));
+  hostOrigin = `http://localhost:${(hostServer.address() as AddressInfo).port}`;
+});
+test.afterAll(() => new Promise<void>((r) => hostServer.close(() => r())));
+
+async function host(page: Page, body: string) {
+  await page.goto(`${hostOrigin}/article`);
+  await page.setContent(`<!doctype html><html><body style="margin:0"><main style="width:700px">${body}</main></body></html>`);
+}
+
+async function embedFrame(page: Page): Promise<Frame> {
+  await expect.poll(() => page.frames().some((f) => f.url().includes('mode=embed'))).toBe(true);
+  const frame = page.frames().find((f) => f.url().includes('mode=embed'))!;
+  await frame.locator('[data-testid=map]').waitFor();
+  return frame;
+}
+
+/** The embed's own content height, as the embed measures it. */
+const contentHeight = (frame: Frame) => frame.locator('.embed').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+
+test('the real Pym.js parent grows the iframe to the embed height, and the embed answers its width message', async ({ page }) => {
+  await host(page, '<div id="graphic"></div>');
+  await page.addScriptTag({ content: PYM });
+  await page.evaluate((url) => {
+    (window as unknown as { parent_: unknown }).parent_ = new (window as unknown as { pym: { Parent: new (id: string, url: string, o: object) => unknown } }).pym.Parent('graphic', url, {});
+  }, `${ORIGIN}/?mode=embed&step=strikes-september`);
+  const frame = await embedFrame(page);
+  expect(new URL(frame.url()).searchParams.get('childId')).toBe('graphic');
+  const iframe = page.locator('#graphic iframe');
+  await expect.poll(async () => Math.abs((await iframe.evaluate((el) => el.getBoundingClientRect().height)) - (await contentHeight(frame)))).toBeLessThanOrEqual(2);
+  const h = await iframe.evaluate((el) => el.getBoundingClientRect().height);
+  expect(h).toBeGreaterThan(500);
+  // Content that changes height (a different step's text) is reported again.
+  await frame.getByTestId('next').click();
+  await expect.poll(async () => Math.abs((await iframe.evaluate((el) => el.getBoundingClientRect().height)) - (await contentHeight(frame)))).toBeLessThanOrEqual(2);
+});
+
+test('a Datawrapper-style listener and our own embed.js both size the iframe', async ({ page }) => {
+  // The Datawrapper-style listener is on the page before the iframe loads (as a host's own script would be); our
+  // embed.js is added after the embed has loaded, as an async script may be, and must still get the height.
+  await host(
+    page,
+    `<script>
+      window.addEventListener('message', (e) => {
+        const d = e.data && e.data['datawrapper-height'];
+        const frame = document.getElementById('dw');
+        if (!d || e.source !== frame.contentWindow) return;
+        for (const h of Object.values(d)) frame.style.height = h + 'px';
+      });
+    </script>
+    <iframe id="dw" src="${ORIGIN}/?mode=embed&step=accord-2023" style="width:100%;height:150px;border:0"></iframe>
+    <iframe id="own" data-iran-iraq-border src="${ORIGIN}/?mode=embed&step=border-length&lang=en" style="width:100%;height:150px;border:0"></iframe>`,
+  );
+  await page.addScriptTag({ url: `${ORIGIN}/embed.js` });
+  const dw = page.locator('#dw');
+  const own = page.locator('#own');
+  await expect.poll(() => dw.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(500);
+  await expect.poll(() => own.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(500);
+  const frames = page.frames().filter((f) => f.url().includes('mode=embed'));
+  for (const f of frames) {
+    const id = new URL(f.url()).searchParams.get('step');
+    const el = id === 'accord-2023' ? dw : own;
+    await expect.poll(async () => Math.abs((await el.evaluate((x) => x.getBoundingClientRect().height)) - (await contentHeight(f)))).toBeLessThanOrEqual(2);
+  }
+});
+
+test('height messages are sent on change only, not in a loop', async ({ page }) => {
+  await host(page, `<iframe id="f" src="${ORIGIN}/?mode=embed&step=the-border" style="width:100%;height:900px;border:0"></iframe>`);
+  await page.evaluate(() => {
+    (window as unknown as { n: number }).n = 0;
+    window.addEventListener('message', () => ((window as unknown as { n: number }).n += 1));
+  });
+  const frame = await embedFrame(page);
+  await frame.locator('[data-testid=map][data-state=ready]').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  const before = await page.evaluate(() => (window as unknown as { n: number }).n);
+  await page.waitForTimeout(2000);
+  const after = await page.evaluate(() => (window as unknown as { n: number }).n);
+  expect(after - before).toBe(0);
+});
+
+test('a single-step embed is static: no timeline, no step buttons, a link to the full explainer', async ({ page }) => {
+  await page.goto('./?mode=embed&steps=accord-2023');
+  await expect(page.locator('h2')).toHaveText(EN.steps['accord-2023']!.title);
+  await expect(page.locator('[role=slider]')).toHaveCount(0);
+  await expect(page.getByTestId('next')).toHaveCount(0);
+  const link = page.getByRole('link', { name: EN.ui.openFull });
+  expect(new URL((await link.getAttribute('href'))!).searchParams.get('step')).toBe('accord-2023');
+});
+
+test('a subset embed steps only through its steps', async ({ page }) => {
+  await page.goto('./?mode=embed&steps=accord-2023,memorandum-2025');
+  await expect(page.getByText('Step 1 of 2')).toBeVisible();
+  await page.getByTestId('next').click();
+  await expect(page.locator('[data-testid=map]')).toHaveAttribute('data-step', 'memorandum-2025');
+  await expect(page.getByTestId('next')).toBeDisabled();
+});
+
+test('works inside a sandboxed iframe (allow-scripts only): no crash where storage, fullscreen or workers are refused', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource|Worker|SecurityError/i.test(m.text()) && errors.push(m.text()));
+  await host(page, `<iframe id="s" sandbox="allow-scripts" src="${ORIGIN}/?mode=embed&step=strikes-november" style="width:100%;height:800px;border:0"></iframe>`);
+  const frame = await embedFrame(page);
+  await expect(frame.locator('h2')).toHaveText(EN.steps['strikes-november']!.title);
+  // The map is drawn: by MapLibre if the browser allows its worker there, otherwise as SVG.
+  await expect(frame.locator('[data-testid=map][data-state=ready], [data-testid=map][data-state=fallback]')).toBeAttached({ timeout: 30_000 });
+  await expect(frame.locator('[data-testid=map] svg, [data-testid=map] canvas').first()).toBeAttached();
+  await frame.getByTestId('next').click();
+  await expect(frame.locator('[data-testid=map]')).toHaveAttribute('data-step', 'balancing');
+  expect(errors).toEqual([]);
+});
+
+test('hostile and stray messages are ignored without errors; documented ones work', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await host(page, `<iframe id="f" src="${ORIGIN}/?mode=embed&step=the-border&childId=g1" style="width:100%;height:900px;border:0"></iframe>`);
+  const frame = await embedFrame(page);
+  const junk: unknown[] = [
+    null, 42, 'hello', '<img src=x onerror=alert(1)>', [], [1, 2], {}, { type: 'iran-iraq-border:goto' },
+    { type: 'iran-iraq-border:goto', step: '<script>alert(1)</script>' }, { type: 'iran-iraq-border:goto', step: 'nope' },
+    { type: 'iran-iraq-border:goto', step: { toString: 1 } }, 'pymxPYMxg1xPYMxwidthxPYMx-5', 'pymxPYMxotherxPYMxwidthxPYMx600',
+    'x'.repeat(100_000), { 'datawrapper-height': { g1: 10 } }, { __proto__: { type: 'iran-iraq-border:goto' } },
+  ];
+  await page.evaluate((items) => {
+    const w = (document.getElementById('f') as HTMLIFrameElement).contentWindow!;
+    for (const m of items) w.postMessage(m, '*');
+  }, junk);
+  await page.waitForTimeout(500);
+  await expect(frame.locator('[data-testid=map]')).toHaveAttribute('data-step', 'the-border');
+  await expect(frame.locator('img[src=x]')).toHaveCount(0);
+  // The documented goto message works.
+  await page.evaluate(() => (document.getElementById('f') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'iran-iraq-border:goto', step: 'accord-2023' }, '*'));
+  await expect(frame.locator('[data-testid=map]')).toHaveAttribute('data-step', 'accord-2023');
+  expect(errors).toEqual([]);
+});
+
+test('the builder makes embed code that shows the chosen step, and previews it live', async ({ page }) => {
+  await page.goto('./?mode=builder');
+  await page.getByRole('combobox', { name: EN.ui.builderStart }).selectOption('accord-2023');
+  await page.getByRole('combobox', { name: EN.ui.language }).selectOption('en');
+  await page.getByLabel(EN.ui['theme-dark']!).check();
+  const code = await page.getByTestId('embed-code').inputValue();
+  expect(code).toContain('mode=embed');
+  expect(code).toContain('step=accord-2023');
+  expect(code).toContain('theme=dark');
+  expect(code).toContain('embed.js');
+  const preview = page.frameLocator('[data-testid=embed-preview]');
+  await expect(preview.locator('[data-testid=map]')).toHaveAttribute('data-step', 'accord-2023');
+  await expect(preview.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect.poll(() => page.getByTestId('embed-preview').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(500);
+  // Pasting the code into a host page works as-is.
+  await host(page, code);
+  const frame = await embedFrame(page);
+  await expect(frame.locator('[data-testid=map]')).toHaveAttribute('data-step', 'accord-2023');
+  await expect.poll(() => page.locator('iframe').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(500);
+  await page.screenshot({ path: 'screenshots/embed-in-host.png', fullPage: true });
+  expect(STEP_IDS).toContain('accord-2023');
+});

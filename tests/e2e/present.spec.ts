@@ -1,0 +1,116 @@
+/**
+ * Presentation mode as a teacher uses it: clicker and keyboard keys, the URL keeping the step, the speaker-notes
+ * window following the audience window (and driving it), the printed handout and "Save image".
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { EN, STEP_IDS, mapLocator, waitForMapReady } from './helpers';
+
+test.use({ viewport: { width: 1024, height: 768 } });
+
+const title = (id: string) => EN.steps[id]!.title;
+const stepOf = (page: Page) => mapLocator(page).getAttribute('data-step');
+const urlStep = (page: Page) => new URL(page.url()).searchParams.get('step');
+
+async function openPresent(page: Page, step = STEP_IDS[0]!) {
+  await page.goto(`./?mode=present&step=${step}`);
+  await expect(page.locator('h1')).toHaveText(title(step));
+  // Keys go to the page, not to a focused control.
+  await page.locator('body').click({ position: { x: 900, y: 10 } });
+}
+
+test('clicker and keyboard keys step forward and back; Home, End and number keys jump', async ({ page }) => {
+  await openPresent(page);
+  const expectStep = async (i: number) => {
+    await expect.poll(() => stepOf(page)).toBe(STEP_IDS[i]);
+    await expect(page.locator('h1')).toHaveText(title(STEP_IDS[i]!));
+    expect(urlStep(page)).toBe(STEP_IDS[i]);
+  };
+  await page.keyboard.press('PageDown');
+  await expectStep(1);
+  await page.keyboard.press('Space');
+  await expectStep(2);
+  await page.keyboard.press('ArrowRight');
+  await expectStep(3);
+  await page.keyboard.press('PageUp');
+  await expectStep(2);
+  await page.keyboard.press('ArrowLeft');
+  await expectStep(1);
+  await page.keyboard.press('End');
+  await expectStep(STEP_IDS.length - 1);
+  await page.keyboard.press('PageDown'); // already at the end: stays
+  await expectStep(STEP_IDS.length - 1);
+  await page.keyboard.press('Home');
+  await expectStep(0);
+  await page.keyboard.press('4');
+  await expectStep(3);
+  await page.keyboard.press('0');
+  await expectStep(9);
+});
+
+test('the headline reads from the back of a classroom and the map fills most of the screen at 1024×768', async ({ page }) => {
+  await openPresent(page, 'accord-2023');
+  const size = await page.locator('h1').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(size).toBeGreaterThanOrEqual(40);
+  const box = (await mapLocator(page).boundingBox())!;
+  expect((box.width * box.height) / (1024 * 768)).toBeGreaterThanOrEqual(0.55);
+  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', String(STEP_IDS.indexOf('accord-2023') + 1));
+  await waitForMapReady(page, 'accord-2023');
+  await page.screenshot({ path: 'screenshots/present-1024x768.png' });
+});
+
+test('the speaker-notes window follows the audience window, and drives it', async ({ page, context }) => {
+  await openPresent(page, 'amini-protests');
+  const notes = await context.newPage();
+  await notes.goto('./?mode=present&notes=1&step=amini-protests');
+  await expect(notes.locator('h1')).toHaveText(title('amini-protests'));
+  await expect(notes.getByText(EN.ui.talkingPoints!)).toBeVisible();
+
+  await page.keyboard.press('PageDown');
+  await expect(notes.locator('h1')).toHaveText(title('strikes-september'));
+
+  await notes.getByTestId('next').click();
+  await expect(page.locator('h1')).toHaveText(title('strikes-november'));
+  await expect(notes.locator('h1')).toHaveText(title('strikes-november'));
+});
+
+test('printing gives one page per step with no controls', async ({ page }) => {
+  await openPresent(page);
+  await expect(page.locator('.print-handout .print-page')).toHaveCount(STEP_IDS.length);
+  // Each printed page carries a drawn map of its own step.
+  for (const id of STEP_IDS) await expect(page.locator(`.print-page[data-step-id="${id}"] svg.svg-map path`).first()).toBeAttached();
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+  expect(pages.length).toBe(STEP_IDS.length);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('next')).toBeHidden();
+  await expect(page.locator('.timeline')).toBeHidden();
+});
+
+test('"Save image" downloads a PNG of the map with title, date, legend and attribution drawn in', async ({ page }) => {
+  await openPresent(page, 'strikes-september');
+  await waitForMapReady(page, 'strikes-september');
+  // Record what is drawn on 2D canvases (the composer draws text with fillText); the PNG itself is real.
+  await page.evaluate(() => {
+    const drawn: string[] = [];
+    (window as unknown as { __drawn: string[] }).__drawn = drawn;
+    const orig = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, max?: number) {
+      drawn.push(text);
+      return max === undefined ? orig.call(this, text, x, y) : orig.call(this, text, x, y, max);
+    };
+  });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-image').click()]);
+  expect(download.suggestedFilename()).toBe('iran-iraq-border-strikes-september.png');
+  const png = readFileSync((await download.path())!);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  const mapBox = (await mapLocator(page).boundingBox())!;
+  expect(width).toBeGreaterThanOrEqual(Math.round(mapBox.width));
+  expect(height).toBeGreaterThan(Math.round(mapBox.height));
+  const drawn = await page.evaluate(() => (window as unknown as { __drawn: string[] }).__drawn);
+  expect(drawn).toContain(title('strikes-september'));
+  expect(drawn.some((t) => t.includes(EN.ui.attribution!))).toBe(true);
+  expect(drawn).toContain(EN.ui.legendKri);
+});
