@@ -17,6 +17,9 @@
       }
     }
   }
+  // ...and again whenever one (re)loads.
+  var marked = document.querySelectorAll('iframe[data-iran-iraq-border]');
+  for (var j = 0; j < marked.length; j++) marked[j].addEventListener('load', ask);
   window.addEventListener('message', function (e) {
     var d = e.data;
     if (!d || typeof d !== 'object' || d.type !== 'iran-iraq-border:height') return;
