@@ -6,7 +6,7 @@
 import type { Lang, Locale } from '../data/schema';
 import { LANGS } from '../data/schema';
 import en from '../../../data/i18n/en.json';
-import { toUtc } from '../story/time';
+import { TIMELINE_END, TIMELINE_START, toUtc } from '../story/time';
 
 export const english = en as Locale;
 
@@ -64,4 +64,21 @@ export function formatRange(start: string, end: string | undefined, lang: Lang):
   if (!end || end === start) return formatDay(start, lang);
   const f = new Intl.DateTimeFormat(INTL_TAG[lang], { dateStyle: 'long', timeZone: 'UTC' });
   return f.formatRange(toUtc(start), toUtc(end));
+}
+
+/**
+ * The first day of each calendar year inside the timeline, in the reader's calendar: 1 January for Gregorian,
+ * Nowruz (1 Farvardin) for the Solar Hijri calendar Persian uses. Found by walking the days, so no calendar
+ * arithmetic is hand-written.
+ */
+export function yearStarts(lang: Lang): string[] {
+  const year = new Intl.DateTimeFormat(`${INTL_TAG[lang]}-u-nu-latn`, { year: 'numeric', timeZone: 'UTC' });
+  const out: string[] = [];
+  let prev = '';
+  for (let t = toUtc(TIMELINE_START).getTime(); t <= toUtc(TIMELINE_END).getTime(); t += 864e5) {
+    const y = year.format(t);
+    if (prev && y !== prev) out.push(new Date(t).toISOString().slice(0, 10));
+    prev = y;
+  }
+  return out;
 }

@@ -1,0 +1,80 @@
+/**
+ * Languages: every key exists in every language, right-to-left files carry no stray English, dates come out in the
+ * reader's calendar (Persian: Solar Hijri with Persian digits), and the timeline's year ticks follow that calendar.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatDay, formatRange, yearStarts } from '../../src/lib/i18n/i18n';
+import { keyPaths } from '../../src/lib/data/validate';
+import type { Locale } from '../../src/lib/data/schema';
+
+const load = (lang: string) => JSON.parse(readFileSync(new URL(`../../data/i18n/${lang}.json`, import.meta.url), 'utf8')) as Locale;
+const en = load('en');
+const RTL = ['ar', 'fa', 'ckb'] as const;
+
+/** Latin script that is deliberate in a right-to-left page: the F key, file formats, licences, product names, scales. */
+const ALLOWED_LATIN = /\b(F|PNG|GeoJSON|CSV|CC BY 4\.0|Natural Earth|GeoNames|Turf\.js|Pym\.js)\b|1:(110|50|10)m|1:\{scale\}|\{[a-z]+\}/gi;
+
+function strings(obj: unknown, path = ''): [string, string][] {
+  if (typeof obj === 'string') return [[path, obj]];
+  if (Array.isArray(obj)) return obj.flatMap((v, i) => strings(v, `${path}[${i}]`));
+  if (obj && typeof obj === 'object') return Object.entries(obj).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
+describe.each(RTL)('%s locale', (lang) => {
+  const loc = load(lang);
+
+  it('has every key the English file has, and is right-to-left and marked for review', () => {
+    const have = new Set(keyPaths(loc));
+    expect(keyPaths(en).filter((k) => !have.has(k))).toEqual([]);
+    expect(loc.dir).toBe('rtl');
+    expect(loc.machineAssisted).toBe(true);
+  });
+
+  it('keeps every {placeholder} of the English string', () => {
+    const enStrings = new Map(strings(en));
+    const broken = strings(loc).filter(([k, v]) => {
+      const want = (enStrings.get(k) ?? '').match(/\{\w+\}/g) ?? [];
+      return want.some((p) => !v.includes(p));
+    });
+    expect(broken.map(([k]) => k)).toEqual([]);
+  });
+
+  it('leaks no English: Latin script only where deliberate', () => {
+    const leaks = strings(loc)
+      .filter(([k]) => k !== 'lang' && k !== 'dir')
+      .filter(([, v]) => /[A-Za-z]{2,}/.test(v.replace(ALLOWED_LATIN, '')));
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe('dates in the reader’s calendar', () => {
+  it('Persian shows 16 September 2022 as 25 Shahrivar 1401 in Persian digits', () => {
+    expect(formatDay('2022-09-16', 'fa')).toBe('۲۵ شهریور ۱۴۰۱');
+  });
+
+  it('Arabic uses the Iraqi month name and Arabic-Indic digits', () => {
+    expect(formatDay('2022-09-16', 'ar')).toBe('١٦ أيلول ٢٠٢٢');
+  });
+
+  it('Sorani uses the Kurdish month name', () => {
+    expect(formatDay('2022-09-16', 'ckb')).toContain('ئەیلوول');
+  });
+
+  it('a range stays in one calendar', () => {
+    expect(formatRange('2022-09-16', '2022-09-17', 'fa')).toContain('شهریور ۱۴۰۱');
+    expect(formatRange('2022-09-16', '2022-09-17', 'en')).toMatch(/^16\s?–\s?17 September 2022$/);
+  });
+});
+
+describe('timeline year ticks', () => {
+  it('fall on 1 January for Gregorian calendars', () => {
+    expect(yearStarts('en')).toEqual(['2023-01-01', '2024-01-01', '2025-01-01']);
+    expect(yearStarts('ar')).toEqual(['2023-01-01', '2024-01-01', '2025-01-01']);
+  });
+
+  it('fall on Nowruz for the Solar Hijri calendar', () => {
+    expect(yearStarts('fa')).toEqual(['2023-03-21', '2024-03-20', '2025-03-21']);
+  });
+});
