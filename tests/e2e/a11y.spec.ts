@@ -176,3 +176,10 @@ test('Persian shows Solar Hijri dates in Persian digits on the card and the slid
   await expect(page.locator('article.step[data-step-id=amini-protests] .kicker time')).toContainText('۲۵');
   await expect(page.locator('[role=slider]')).toHaveAttribute('aria-valuetext', /۲۶ شهریور ۱۴۰۱/);
 });
+
+test('Sorani dates and numbers are Kurdish in Chromium too (which ships no ckb locale data)', async ({ page }) => {
+  await page.goto('./?lang=ckb&step=strikes-september');
+  await expect(page.locator('article.step[data-step-id=strikes-september] .kicker time')).toContainText('ئەیلوول');
+  await expect(page.locator('article.step[data-step-id=strikes-september] .kicker time')).not.toContainText('September');
+  await expect(page.locator('nav.step-nav .count')).toContainText('٣');
+});

@@ -68,6 +68,19 @@ describe('dates in the reader’s calendar', () => {
   });
 });
 
+describe('Sorani where the runtime has no ckb locale data (as in Chromium)', () => {
+  it('still spells Sorani month names with Arabic-Indic digits', async () => {
+    const real = Intl.DateTimeFormat.supportedLocalesOf;
+    Intl.DateTimeFormat.supportedLocalesOf = ((l: string[]) => real(l).filter((t) => !t.startsWith('ckb'))) as typeof real;
+    try {
+      const { formatDay: fmt } = await import('../../src/lib/i18n/i18n?no-ckb');
+      expect(fmt('2022-09-16', 'ckb')).toBe('١٦ی ئەیلوولی ٢٠٢٢');
+    } finally {
+      Intl.DateTimeFormat.supportedLocalesOf = real;
+    }
+  });
+});
+
 describe('timeline year ticks', () => {
   it('fall on 1 January for Gregorian calendars', () => {
     expect(yearStarts('en')).toEqual(['2023-01-01', '2024-01-01', '2025-01-01']);

@@ -45,11 +45,29 @@ export function translate(locale: Locale, key: string, vars?: Record<string, str
   return fill(locale.ui[key] ?? english.ui[key] ?? key, vars);
 }
 
+/**
+ * Browsers ship a reduced set of ICU locales: Chromium has no Sorani (ckb) data and would silently print English
+ * month names and Latin digits. Where the runtime lacks a locale, Sorani dates are spelt from the month names Iraqi
+ * Kurdish press uses, with Arabic-Indic digits (the digits Iraqi Arabic uses too).
+ */
+const SORANI_MONTHS = ['کانوونی دووەم', 'شوبات', 'ئازار', 'نیسان', 'ئایار', 'حوزەیران', 'تەممووز', 'ئاب', 'ئەیلوول', 'تشرینی یەکەم', 'تشرینی دووەم', 'کانوونی یەکەم'];
+const supported = (tag: string) => Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
+const NUMBER_TAG: Record<Lang, string> = { ...INTL_TAG, ckb: supported('ckb-IQ') ? 'ckb-IQ' : 'ar-IQ' };
+
+function soraniDay(day: string, style: 'long' | 'medium' | 'month' | 'year'): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const num = (n: number) => new Intl.NumberFormat('ar-IQ', { useGrouping: false }).format(n);
+  if (style === 'year') return num(y);
+  if (style === 'month') return `${SORANI_MONTHS[m - 1]}ی ${num(y)}`;
+  return `${num(d)}ی ${SORANI_MONTHS[m - 1]}ی ${num(y)}`;
+}
+
 export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(INTL_TAG[lang]).format(n);
+  return new Intl.NumberFormat(NUMBER_TAG[lang]).format(n);
 }
 
 export function formatDay(day: string, lang: Lang, style: 'long' | 'medium' | 'month' | 'year' = 'long'): string {
+  if (!supported(INTL_TAG[lang])) return lang === 'ckb' ? soraniDay(day, style) : day;
   const opts: Intl.DateTimeFormatOptions =
     style === 'month'
       ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
@@ -62,6 +80,7 @@ export function formatDay(day: string, lang: Lang, style: 'long' | 'medium' | 'm
 /** "16–17 September 2022" style ranges, in the reader's calendar. */
 export function formatRange(start: string, end: string | undefined, lang: Lang): string {
   if (!end || end === start) return formatDay(start, lang);
+  if (!supported(INTL_TAG[lang])) return `${formatDay(start, lang)} – ${formatDay(end, lang)}`;
   const f = new Intl.DateTimeFormat(INTL_TAG[lang], { dateStyle: 'long', timeZone: 'UTC' });
   return f.formatRange(toUtc(start), toUtc(end));
 }
@@ -72,7 +91,9 @@ export function formatRange(start: string, end: string | undefined, lang: Lang):
  * arithmetic is hand-written.
  */
 export function yearStarts(lang: Lang): string[] {
-  const year = new Intl.DateTimeFormat(`${INTL_TAG[lang]}-u-nu-latn`, { year: 'numeric', timeZone: 'UTC' });
+  // Sorani uses the Gregorian calendar; where ckb data is missing, Arabic (Iraq) has the same calendar.
+  const tag = supported(INTL_TAG[lang]) ? INTL_TAG[lang] : 'ar-IQ';
+  const year = new Intl.DateTimeFormat(`${tag}-u-nu-latn`, { year: 'numeric', timeZone: 'UTC' });
   const out: string[] = [];
   let prev = '';
   for (let t = toUtc(TIMELINE_START).getTime(); t <= toUtc(TIMELINE_END).getTime(); t += 864e5) {
