@@ -11,8 +11,8 @@ export const YEAR_MAX = 2025;
 /** The map's region: any coordinate outside it is a typo (a swapped lat/lon lands far outside). */
 export const REGION_BBOX = { west: 34, south: 24, east: 64, north: 42 } as const;
 
-export const LANGS = ['en', 'ar', 'fa', 'ckb'] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGS, type Lang } from './langs';
+export { LANGS, type Lang };
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase kebab-case id');
 

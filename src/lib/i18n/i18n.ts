@@ -3,8 +3,8 @@
  * languages are fetched as their own JSON chunk when chosen. Dates go through Intl with the locale's own calendar:
  * Persian readers get Solar Hijri dates with Persian digits (16 Sept 2022 = 25 Shahrivar 1401).
  */
-import type { Lang, Locale } from '../data/schema';
-import { LANGS } from '../data/schema';
+import type { Locale } from '../data/schema';
+import { LANGS, type Lang } from '../data/langs';
 import en from '../../../data/i18n/en.json';
 import { TIMELINE_END, TIMELINE_START, toUtc } from '../story/time';
 

@@ -1,0 +1,33 @@
+/**
+ * Without WebGL (old devices, locked-down browsers): the SVG map tells every step with its events, and MapLibre is
+ * never even downloaded.
+ */
+import { expect, test } from '@playwright/test';
+import { CHROME_ARGS, CHROME_PATH } from './browser';
+import { EN, STEPS, mapLocator } from './helpers';
+
+test.use({ launchOptions: { executablePath: CHROME_PATH, args: [...CHROME_ARGS, '--disable-webgl', '--disable-3d-apis'] } });
+
+test('the SVG map tells every step, with its events, and MapLibre is never downloaded', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('./?mode=present');
+  await expect(mapLocator(page)).toHaveAttribute('data-state', 'fallback');
+  for (const [i, step] of STEPS.entries()) {
+    if (i > 0) await page.getByTestId('next').click();
+    const svg = page.locator('[data-testid=svg-map] svg');
+    await expect(svg).toHaveAttribute('data-step', step.id);
+    await expect(page.locator('h1')).toHaveText(EN.steps[step.id]!.title);
+    expect((await svg.getAttribute('data-current-events'))!.split(',').filter(Boolean).sort()).toEqual([...step.highlight.events].sort());
+    expect(await svg.locator('path').count()).toBeGreaterThan(20);
+  }
+  await page.screenshot({ path: 'screenshots/no-webgl-present.png' });
+  expect(requests.filter((u) => /controller|maplibre/i.test(u))).toEqual([]);
+});
+
+test('events on the SVG map open their details', async ({ page }) => {
+  await page.goto('./?mode=present&step=strikes-september');
+  await expect(mapLocator(page)).toHaveAttribute('data-state', 'fallback');
+  await page.locator('[data-testid=svg-map] circle.clickable').first().click();
+  await expect(page.locator('dialog[open] h2')).toBeVisible();
+});
