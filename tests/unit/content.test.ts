@@ -96,3 +96,16 @@ describe('the 28 September 2022 Koya strike toll', () => {
     for (const counter of ['krg-health', 'krg-ct', 'hrw']) expect(ids.has(killedBy(counter)!.sourceId), counter).toBe(true);
   });
 });
+
+describe('published border lengths shown beside the measured ones', () => {
+  it('each comes from a registered source that states that number', async () => {
+    const { BORDER_CLAIMS } = await import('../../src/lib/data/borderClaims');
+    for (const c of BORDER_CLAIMS) {
+      const src = sources.find((s) => s.id === c.sourceId);
+      expect(src, c.sourceId).toBeDefined();
+      const n = c.km.toLocaleString('en-GB');
+      expect(src!.claims.some((cl) => cl.text.includes(n)), `${c.sourceId} states ${n} km`).toBe(true);
+      expect(en.ui[c.label], c.label).toBeTruthy();
+    }
+  });
+});
