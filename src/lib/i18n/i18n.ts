@@ -51,7 +51,11 @@ export function translate(locale: Locale, key: string, vars?: Record<string, str
  * Kurdish press uses, with Arabic-Indic digits (the digits Iraqi Arabic uses too).
  */
 const SORANI_MONTHS = ['کانوونی دووەم', 'شوبات', 'ئازار', 'نیسان', 'ئایار', 'حوزەیران', 'تەممووز', 'ئاب', 'ئەیلوول', 'تشرینی یەکەم', 'تشرینی دووەم', 'کانوونی یەکەم'];
-const supported = (tag: string) => Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
+const supportCache = new Map<string, boolean>();
+const supported = (tag: string) => {
+  if (!supportCache.has(tag)) supportCache.set(tag, Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0);
+  return supportCache.get(tag)!;
+};
 const NUMBER_TAG: Record<Lang, string> = { ...INTL_TAG, ckb: supported('ckb-IQ') ? 'ckb-IQ' : 'ar-IQ' };
 
 function soraniDay(day: string, style: 'long' | 'medium' | 'month' | 'year'): string {
@@ -62,8 +66,18 @@ function soraniDay(day: string, style: 'long' | 'medium' | 'month' | 'year'): st
   return `${num(d)}ی ${SORANI_MONTHS[m - 1]}ی ${num(y)}`;
 }
 
+/** Intl formatters are costly to build (a lookup into the locale data each time): keep one per options. */
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function dtf(tag: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${tag}|${JSON.stringify(opts)}`;
+  if (!cache.has(key)) cache.set(key, new Intl.DateTimeFormat(tag, opts));
+  return cache.get(key) as Intl.DateTimeFormat;
+}
+
 export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(NUMBER_TAG[lang]).format(n);
+  const key = `n|${NUMBER_TAG[lang]}`;
+  if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(NUMBER_TAG[lang]));
+  return (cache.get(key) as Intl.NumberFormat).format(n);
 }
 
 export function formatDay(day: string, lang: Lang, style: 'long' | 'medium' | 'month' | 'year' = 'long'): string {
@@ -74,15 +88,14 @@ export function formatDay(day: string, lang: Lang, style: 'long' | 'medium' | 'm
       : style === 'year'
         ? { year: 'numeric', timeZone: 'UTC' }
         : { dateStyle: style, timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(INTL_TAG[lang], opts).format(toUtc(day));
+  return dtf(INTL_TAG[lang], opts).format(toUtc(day));
 }
 
 /** "16–17 September 2022" style ranges, in the reader's calendar. */
 export function formatRange(start: string, end: string | undefined, lang: Lang): string {
   if (!end || end === start) return formatDay(start, lang);
   if (!supported(INTL_TAG[lang])) return `${formatDay(start, lang)} – ${formatDay(end, lang)}`;
-  const f = new Intl.DateTimeFormat(INTL_TAG[lang], { dateStyle: 'long', timeZone: 'UTC' });
-  return f.formatRange(toUtc(start), toUtc(end));
+  return dtf(INTL_TAG[lang], { dateStyle: 'long', timeZone: 'UTC' }).formatRange(toUtc(start), toUtc(end));
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * When to upgrade the SVG map to MapLibre. MapLibre is ~300 KB of script plus a worker: worth it once the reader
- * is using the map, not before the first paint. So it loads at the first of: an interaction (scroll, pointer, key,
- * wheel, touch), the map being half on screen, or a few seconds after the page has loaded.
+ * When to upgrade the SVG map to MapLibre. MapLibre is ~430 KB of script and worker (gzip) and a second or more of
+ * main-thread work to start: worth it once the reader is using the page, not during the first paint, which the SVG
+ * map already gives in full. So it loads at the first interaction (scroll, pointer, key, wheel, touch), or a few
+ * seconds after load, once the browser is idle.
  */
 export function hasWebGL(): boolean {
   try {
@@ -20,10 +21,10 @@ export function canUseMapLibre(): boolean {
   return hasWebGL() && window.origin !== 'null';
 }
 
-const INTERACTIONS = ['scroll', 'pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
-const LATEST_MS = 3000;
+const INTERACTIONS = ['scroll', 'pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
+const LATEST_MS = 8000;
 
-export function whenWorthLoading(el: HTMLElement, load: () => void): () => void {
+export function whenWorthLoading(load: () => void): () => void {
   let done = false;
   const cleanups: (() => void)[] = [];
   const fire = () => {
@@ -36,12 +37,7 @@ export function whenWorthLoading(el: HTMLElement, load: () => void): () => void 
     window.addEventListener(type, fire, { passive: true, once: true, capture: true });
     cleanups.push(() => window.removeEventListener(type, fire, { capture: true }));
   }
-  if ('IntersectionObserver' in window) {
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.intersectionRatio >= 0.5) && fire(), { threshold: [0.5] });
-    io.observe(el);
-    cleanups.push(() => io.disconnect());
-  }
-  const timer = setTimeout(fire, LATEST_MS);
+  const timer = setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(fire, { timeout: 2000 }) : fire()), LATEST_MS);
   cleanups.push(() => clearTimeout(timer));
   return () => {
     done = true;

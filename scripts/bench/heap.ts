@@ -1,0 +1,107 @@
+/**
+ * JS heap after 500 step changes in presentation mode (1280×800): a classroom keeps one tab open for an hour of
+ * clicking back and forth, so memory that grows with each step is a leak that will eventually stall the map.
+ *
+ * Steps are changed with the presenter's keys (PageDown to the last step, then Home, repeat), sent as real key
+ * events through CDP (Input.dispatchKeyEvent) every 60 ms by the clock, without waiting for the page to draw each
+ * one: Playwright's keyboard.press waits until the page has handled the key, which under SwiftShader on a busy
+ * machine is a frame of up to a second, and made 500 changes take five minutes. Sent this way the page may handle
+ * several keys between two frames, like a presenter clicking fast; every change still runs the whole step-change
+ * path (story → Svelte effects → MapController.apply → MapLibre), interrupted camera moves included. Every 50
+ * changes the map is allowed to become ready and the step is checked against the count of keys sent. The heap is
+ * read after a forced full GC (CDP HeapProfiler.collectGarbage, twice, so objects freed by finalisers go too) as
+ * CDP Performance.getMetrics JSHeapUsedSize, after the first 20 changes (baseline: caches and MapLibre's tiles warmed up) and after all 500.
+ * DOM nodes and event listeners are read the same way, as they leak along with the heap.
+ */
+import type { Browser, CDPSession } from '@playwright/test';
+import { freshPage, PRESENT } from './browser';
+import { openPresent, progress, waitReady } from './present';
+import { sleep } from './stats';
+
+const CHANGES = 500;
+const BASELINE_AT = 20;
+const SETTLE_EVERY = 50;
+const GAP_MS = 60;
+const KEYS = { PageDown: 34, Home: 36 } as const;
+
+export interface HeapSample {
+  changes: number;
+  heapUsed: number;
+  nodes: number;
+  listeners: number;
+}
+
+export interface Heap {
+  baseline: HeapSample;
+  after: HeapSample;
+  growthPct: number;
+  samples: HeapSample[];
+  changes: number;
+  ms: number;
+  notes: string[];
+  errors: string[];
+}
+
+async function sample(cdp: CDPSession, changes: number): Promise<HeapSample> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
+  return { changes, heapUsed: get('JSHeapUsedSize'), nodes: get('Nodes'), listeners: get('JSEventListeners') };
+}
+
+export async function measureHeap(browser: Browser, origin: string): Promise<Heap> {
+  const { context, page, errors } = await freshPage(browser, PRESENT);
+  const notes: string[] = [];
+  const t0 = Date.now();
+  try {
+    await openPresent(page, origin);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('HeapProfiler.enable');
+    let { index, count } = await progress(page);
+    const samples: HeapSample[] = [];
+    let unready = 0;
+    let sent: Promise<unknown>[] = [];
+    const press = (key: keyof typeof KEYS) => {
+      const k = { key, code: key, windowsVirtualKeyCode: KEYS[key] };
+      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...k }), cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...k }));
+    };
+    let next = Date.now();
+
+    for (let n = 1; n <= CHANGES; n++) {
+      const last = index >= count - 1;
+      press(last ? 'Home' : 'PageDown');
+      index = last ? 0 : index + 1;
+      next += GAP_MS;
+      await sleep(next - Date.now());
+      if (n % SETTLE_EVERY === 0 || n === BASELINE_AT) {
+        await Promise.all(sent);
+        sent = [];
+        if (!(await waitReady(page))) unready++;
+        const real = await progress(page);
+        if (real.index !== index) {
+          notes.push(`after ${n} changes the page is on step ${real.index + 1}, expected ${index + 1}: key presses were lost`);
+          index = real.index;
+        }
+      }
+      if (n === BASELINE_AT || n % 100 === 0) samples.push(await sample(cdp, n));
+      if (n % SETTLE_EVERY === 0 || n === BASELINE_AT) next = Date.now();
+    }
+    if (unready) notes.push(`map not ready within 30 s at ${unready} of the settle points`);
+    const baseline = samples.find((s) => s.changes === BASELINE_AT)!;
+    const after = samples[samples.length - 1]!;
+    return {
+      baseline,
+      after,
+      growthPct: ((after.heapUsed - baseline.heapUsed) / baseline.heapUsed) * 100,
+      samples,
+      changes: CHANGES,
+      ms: Date.now() - t0,
+      notes,
+      errors,
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Long tasks while the presentation plays its whole timeline (1280×800, `/?mode=present`): a step every 5 s, each one
+ * a camera move, layer changes and new highlights in MapLibre. This is what an audience watches, so any main-thread
+ * task over 50 ms is a visible hitch in the animation.
+ *
+ * The Long Tasks API (PerformanceObserver 'longtask', buffered) is the page's own account of its main thread.
+ * Buffered entries from before the play button was pressed (the page load) are reported
+ * apart and do not count against the budget. Each task is tagged with the step on screen and the time since that
+ * step began, read from the map's data-step attribute through a MutationObserver, so a slow step can be named.
+ *
+ * To say what the tasks are made of, the V8 profiler (profile.ts) runs during play and its samples are cut to the
+ * long tasks' windows. It adds a few per cent to the durations; a second, unprofiled 50 s run would not fit the
+ * bench's time budget, and the verdict against a 50 ms budget does not hinge on a few per cent. A Chrome trace runs
+ * alongside (trace.ts) to name the native work the profiler can only call "(program)".
+ */
+import type { Browser } from '@playwright/test';
+import { freshPage, PRESENT } from './browser';
+import { openPresent, progress, waitReady } from './present';
+import { startProfiler, stopProfiler, summarise, type ProfileSummary } from './profile';
+import type { SourceMaps } from './sourcemap';
+import { startTrace, stopTrace, type TraceSummary } from './trace';
+
+export interface LongTask {
+  start: number;
+  duration: number;
+  /** Step shown when the task started, and ms since that step was entered. */
+  step: string;
+  sinceStep: number;
+  attribution: string;
+}
+
+export interface LongTasks {
+  steps: { count: number; from: number; to: number };
+  playMs: number;
+  /** Tasks during play (counted against the budget). */
+  playing: LongTask[];
+  /** Buffered tasks from the load before play, for context. */
+  beforePlay: LongTask[];
+  count: number;
+  longest: number;
+  over50: number;
+  /** Total long-task time per step during play. */
+  perStep: Record<string, { tasks: number; totalMs: number; longest: number }>;
+  /** Profile of all long tasks during play, and of the longest alone. */
+  profile: { all: ProfileSummary; longest: ProfileSummary | null } | null;
+  /** Main-thread trace events (self time) inside the long tasks, native work included. */
+  trace: TraceSummary | null;
+  notes: string[];
+  errors: string[];
+}
+
+declare global {
+  interface Window {
+    __bench?: { tasks: { start: number; duration: number; attribution: string }[]; steps: { at: number; id: string }[] };
+  }
+}
+
+export async function measureLongTasks(browser: Browser, origin: string, maps: SourceMaps): Promise<LongTasks> {
+  const { context, page, errors } = await freshPage(browser, PRESENT);
+  const notes: string[] = [];
+  try {
+    await openPresent(page, origin);
+    const from = await progress(page);
+    await page.evaluate(() => {
+      const b = (window.__bench = { tasks: [], steps: [] } as NonNullable<Window['__bench']>);
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          const a = (e as PerformanceEntry & { attribution?: { containerType?: string; containerSrc?: string; name?: string }[] }).attribution?.[0];
+          b.tasks.push({ start: e.startTime, duration: e.duration, attribution: [e.name, a?.containerType, a?.containerSrc].filter(Boolean).join(' ') });
+        }
+      }).observe({ type: 'longtask', buffered: true });
+      const map = document.querySelector('[data-testid=map]') as HTMLElement;
+      b.steps.push({ at: 0, id: `${map.dataset.step} (load)` });
+      new MutationObserver(() => {
+        const id = map.dataset.step ?? '';
+        if (b.steps[b.steps.length - 1]!.id !== id) b.steps.push({ at: performance.now(), id });
+      }).observe(map, { attributes: true, attributeFilter: ['data-step'] });
+    });
+
+    const cdp = await context.newCDPSession(page);
+    await startProfiler(cdp);
+    await startTrace(browser, page);
+    const play = page.locator('button.play');
+    const t0 = await page.evaluate(() => performance.now());
+    await play.click();
+    if ((await play.getAttribute('aria-pressed')) !== 'true') notes.push('play button did not turn aria-pressed=true');
+    // Play stops by itself at the last step (Timeline.svelte); ~5 s per step.
+    await page
+      .waitForFunction(
+        () => {
+          const p = document.querySelector('[role=progressbar]');
+          const atEnd = p && p.getAttribute('aria-valuenow') === p.getAttribute('aria-valuemax');
+          return atEnd || document.querySelector('button.play')?.getAttribute('aria-pressed') === 'false';
+        },
+        null,
+        { timeout: 120_000, polling: 200 },
+      )
+      .catch(() => notes.push('the last step was not reached within 120 s'));
+    // Let the last step's camera move and render finish, so its tasks are counted too.
+    if (!(await waitReady(page))) notes.push('map not ready after the last step');
+    await page.waitForTimeout(500);
+    const t1 = await page.evaluate(() => performance.now());
+    const samples = await stopProfiler(cdp);
+    const raw = (await page.evaluate(() => window.__bench!))!;
+    const playingRaw = raw.tasks.filter((t) => t.start >= t0);
+    const trace = await stopTrace(
+      browser,
+      cdp,
+      playingRaw.map((t) => [t.start, t.start + t.duration]),
+    ).catch((e: Error) => {
+      notes.push(`trace failed: ${e.message.split('\n')[0]}`);
+      return null;
+    });
+    const to = await progress(page);
+
+    const tag = (t: { start: number; duration: number; attribution: string }): LongTask => {
+      const step = [...raw.steps].reverse().find((s) => s.at <= t.start) ?? raw.steps[0]!;
+      return { start: Math.round(t.start), duration: Math.round(t.duration), step: step.id, sinceStep: Math.round(t.start - step.at), attribution: t.attribution };
+    };
+    const playing = raw.tasks.filter((t) => t.start >= t0).map(tag);
+    const beforePlay = raw.tasks.filter((t) => t.start < t0).map(tag);
+    const perStep: LongTasks['perStep'] = {};
+    for (const t of playing) {
+      const s = (perStep[t.step] ??= { tasks: 0, totalMs: 0, longest: 0 });
+      s.tasks++;
+      s.totalMs += t.duration;
+      s.longest = Math.max(s.longest, t.duration);
+    }
+    const longestTask = [...playing].sort((a, b) => b.duration - a.duration)[0];
+    const windows = playing.map((t) => [t.start, t.start + t.duration] as [number, number]);
+    const profile = windows.length
+      ? {
+          all: summarise(samples, maps, windows),
+          longest: longestTask ? summarise(samples, maps, [[longestTask.start, longestTask.start + longestTask.duration]]) : null,
+        }
+      : null;
+    return {
+      steps: { count: to.count, from: from.index + 1, to: to.index + 1 },
+      playMs: Math.round(t1 - t0),
+      playing,
+      beforePlay,
+      count: playing.length,
+      longest: playing.reduce((m, t) => Math.max(m, t.duration), 0),
+      over50: playing.filter((t) => t.duration > 50).length,
+      perStep,
+      profile,
+      trace,
+      notes,
+      errors,
+    };
+  } finally {
+    await context.close();
+  }
+}
