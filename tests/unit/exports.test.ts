@@ -8,32 +8,13 @@ import type { Locale, StoryEvent } from '../../src/lib/data/schema';
 import type { Content } from '../../src/lib/story/resolve';
 import enJson from '../../data/i18n/en.json';
 
+import { parseCsv } from '../shared/csv';
+
 const en = enJson as Locale;
 type Props = Record<string, string | number | boolean | null>;
 const geo = JSON.parse(eventsGeoJSON(content, en)) as FeatureCollection<Point, Props>;
 const featureOf = (e: StoryEvent) => geo.features.find((f) => f.properties.id === e.id) as Feature<Point, Props>;
 const placeOf = (e: StoryEvent) => content.places.find((p) => p.id === e.placeId)!;
-
-/** RFC 4180: CRLF between records, fields optionally in double quotes, a quote inside quotes doubled. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  if (field !== '' || row.length) throw new Error('CSV does not end with CRLF');
-  return rows;
-}
 
 /** A one-event content set whose English summary is `summary`, to test what the CSV does with awkward text. */
 function withSummary(summary: string): { content: Content; loc: Locale } {
