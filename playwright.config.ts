@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROME_ARGS, CHROME_PATH } from './tests/e2e/browser';
-
-const PORT = 4173;
+import { CHROME_ARGS, CHROME_PATH, PORT } from './tests/e2e/browser';
 
 // Browser tests run against the BUILT site (vite build + vite preview), in Debian's Chromium.
 export default defineConfig({

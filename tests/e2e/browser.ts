@@ -11,3 +11,7 @@ export const CHROME_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/** The built site is served here for the browser tests (E2E_PORT lets two checkouts test side by side). */
+export const PORT = Number(process.env.E2E_PORT) || 4173;
+export const ORIGIN = `http://127.0.0.1:${PORT}`;
