@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const ORIGIN = 'http://127.0.0.1:4173';
+export { ORIGIN } from './browser';
 export const SCREENSHOTS = path.join(ROOT, 'screenshots');
 
 /** SwiftShader WebGL is slow: a step change can take a few seconds to become idle. */
@@ -122,6 +122,9 @@ export async function waitForMapReady(page: Page, stepId: string, timeout = MAP_
   let last: MapReadout | null = null;
   for (;;) {
     const now = await readMap(page);
+    // The page's own error banner: the geodata did not load, so the map cannot become ready.
+    const geoError = await page.evaluate(() => document.querySelector('.geo-error')?.textContent ?? null);
+    if (geoError) throw new Error(`the page reports a data error: ${geoError.trim()}`);
     // 'fallback' is final: MapLibre gave up (no WebGL, a lost context, or no first frame in time).
     if (now.state === 'fallback') throw new Error(`the map fell back to its SVG version (data-state=fallback) on step ${now.step}`);
     const settled = (r: MapReadout | null) => r !== null && r.state === 'ready' && r.step === stepId && r.center !== '';
@@ -198,10 +201,21 @@ export async function scrollCardToReadingLine(page: Page, stepId: string, above 
   );
 }
 
-/** A point over the step cards (not over the map, which would zoom instead of scrolling the page). */
-export function wheelPoint(page: Page): { x: number; y: number } {
-  const vp = page.viewportSize() ?? { width: 1280, height: 800 };
-  return isWide(page) ? { x: Math.min(200, vp.width * 0.15), y: vp.height * 0.5 } : { x: vp.width / 2, y: vp.height * 0.9 };
+/**
+ * A point in the viewport over the page's text, not over the sticky map (a wheel over the map zooms it instead of
+ * scrolling the page): the first of a few candidate heights whose element is outside the map's column.
+ */
+export async function wheelPoint(page: Page): Promise<{ x: number; y: number }> {
+  const wide = isWide(page);
+  return page.evaluate((wide) => {
+    const x = wide ? Math.min(200, window.innerWidth * 0.15) : window.innerWidth / 2;
+    for (const f of [0.9, 0.75, 0.5, 0.3, 0.15, 0.05]) {
+      const y = Math.round(window.innerHeight * f);
+      const el = document.elementFromPoint(x, y);
+      if (el && !el.closest('.graphic, [data-testid=map], dialog')) return { x, y };
+    }
+    throw new Error('no point outside the map to scroll with');
+  }, wide);
 }
 
 /**
@@ -209,9 +223,9 @@ export function wheelPoint(page: Page): { x: number; y: number } {
  * Fails if nothing changes within `maxNotches`.
  */
 export async function wheelUntilStepChanges(page: Page, from: string, dy: number, maxNotches = 60): Promise<string> {
-  const { x, y } = wheelPoint(page);
-  await page.mouse.move(x, y);
   for (let i = 0; i < maxNotches; i++) {
+    const { x, y } = await wheelPoint(page);
+    await page.mouse.move(x, y);
     await page.mouse.wheel(0, dy);
     await page.waitForTimeout(120);
     const step = await mapLocator(page).getAttribute('data-step');

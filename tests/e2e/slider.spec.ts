@@ -12,7 +12,6 @@ import {
   asSet,
   card,
   gotoSite,
-  mapLocator,
   readMap,
   readingLineFraction,
   scrollToStory,
