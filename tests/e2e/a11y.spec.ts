@@ -183,3 +183,15 @@ test('Sorani dates and numbers are Kurdish in Chromium too (which ships no ckb l
   await expect(page.locator('article.step[data-step-id=strikes-september] .kicker time')).not.toContainText('September');
   await expect(page.locator('nav.step-nav .count')).toContainText('٣');
 });
+
+test('in the scrolling explainer the mouse wheel over the map scrolls the story instead of zooming the map', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('./?step=strikes-september');
+  await page.mouse.move(1000, 450);
+  await expect(mapLocator(page)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  const zoom = await mapLocator(page).getAttribute('data-zoom');
+  const y0 = await page.evaluate(() => window.scrollY);
+  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 120);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(y0 + 300);
+  await expect(mapLocator(page)).toHaveAttribute('data-zoom', zoom!);
+});

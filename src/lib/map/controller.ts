@@ -32,6 +32,14 @@ export interface ApplyOptions {
   instant: boolean;
 }
 
+export interface ControllerOptions {
+  /**
+   * Zoom with the mouse wheel. Off in the scrolling explainer: there the wheel must move the story, not zoom the map
+   * under the pointer (zoom stays on the buttons, keys, double-click and pinch).
+   */
+  scrollZoom: boolean;
+}
+
 export interface ControllerEvents {
   onEventClick: (eventId: string) => void;
   /** Fired each time the map has finished drawing everything it was asked to (MapLibre "idle"). */
@@ -55,6 +63,7 @@ export class MapController {
     opts: ApplyOptions,
     private events: ControllerEvents,
     attribution: string,
+    options: ControllerOptions = { scrollZoom: true },
   ) {
     const style = buildStyle(view, opts.style, sources);
     style.layers.forEach((l) => this.layers.set(l.id, l));
@@ -70,6 +79,7 @@ export class MapController {
       pitchWithRotate: false,
       touchPitch: false,
       cooperativeGestures: false,
+      scrollZoom: options.scrollZoom,
       minZoom: 3,
       maxZoom: 11,
       // The basemap is clipped to this box (data/geo/stats.json): panning further would show empty sea.
