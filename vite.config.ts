@@ -4,6 +4,7 @@ import { readDataset } from './src/lib/data/readDataset';
 import { formatProblems, validateDataset } from './src/lib/data/validate';
 import { EXPORT_FILES, eventsCSV, eventsGeoJSON } from './src/lib/data/exports';
 import type { Locale, Place, Source, Step, StoryEvent } from './src/lib/data/schema';
+import { shellHtml } from './src/lib/shell';
 
 /**
  * Content as data, checked at build: a malformed content file fails `vite build` (and the dev server) with every
@@ -77,23 +78,53 @@ function cspMeta(): Plugin {
  * the language from <html lang> when the URL has no ?lang). SITE_URL (e.g. https://news.example/iran-iraq/) makes
  * the preview image URL absolute, as crawlers expect; without it the URL stays relative.
  */
+/**
+ * The first paint before any script (src/lib/shell.ts): the intro, in English in index.html (dev and build); the
+ * sharing-cards step below swaps in each language's own for index.<lang>.html.
+ */
+const APP_DIV = '<div id="app"></div>';
+function firstPaint(): Plugin {
+  return {
+    name: 'first-paint',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!html.includes(APP_DIV)) throw new Error(`index.html: no ${APP_DIV} to pre-render the intro into`);
+        const en = readDataset(process.cwd()).raw.locales.en as Locale;
+        const out = html.replace(APP_DIV, `<div id="app">${shellHtml(en, en)}</div>`);
+        // Preload the intro's two Latin faces: the first paint then sets the headline in the face the app will
+        // use, instead of a fallback that reflows (and counts as a second, later "largest paint") when they land.
+        const fonts = Object.keys(ctx.bundle ?? {}).filter((f) => /noto-sans-latin-(400|700)-normal-[\w-]+\.woff2$/.test(f));
+        return {
+          html: out,
+          tags: fonts.map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href: `./${f}`, crossorigin: '' }, injectTo: 'head' as const })),
+        };
+      },
+    },
+  };
+}
+
 function sharingCards(): Plugin {
   const site = process.env.SITE_URL ?? '';
   const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const OG_LOCALE: Record<string, string> = { en: 'en_GB', ar: 'ar_IQ', fa: 'fa_IR', ckb: 'ckb_IQ' };
   return {
     name: 'sharing-cards',
+    // After Vite's own HTML plugin, which adds index.html to the bundle in its generateBundle.
+    enforce: 'post',
     transformIndexHtml: (html) => html.replaceAll('%SITE_URL%', site),
     generateBundle(_, bundle) {
       const index = bundle['index.html'];
-      if (!index || index.type !== 'asset') return;
+      if (!index || index.type !== 'asset') throw new Error('sharing-cards: index.html is not in the bundle; the per-language pages cannot be written');
       const html = String(index.source);
       const { raw } = readDataset(process.cwd());
       const en = raw.locales.en as Locale;
       for (const [lang, value] of Object.entries(raw.locales)) {
         if (lang === 'en') continue;
         const loc = value as Locale;
-        let out = html.replace('<html lang="en" dir="ltr">', `<html lang="${lang}" dir="${loc.dir}">`);
+        const shell = shellHtml(en, en);
+        if (!html.includes(shell)) throw new Error('sharing-cards: the pre-rendered intro is not in index.html');
+        let out = html.replace(shell, shellHtml(loc, en)).replace('<html lang="en" dir="ltr">', `<html lang="${lang}" dir="${loc.dir}">`);
         for (const key of ['siteTitle', 'siteDescription'] as const) out = out.replaceAll(esc(en.ui[key]!), esc(loc.ui[key] ?? en.ui[key]!));
         out = out.replace('content="en_GB"', `content="${OG_LOCALE[lang] ?? lang}"`);
         this.emitFile({ type: 'asset', fileName: `index.${lang}.html`, source: out });
@@ -105,7 +136,7 @@ function sharingCards(): Plugin {
 // `base: './'` keeps every asset URL relative, so the build works from any static host and any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), storyData(), cspMeta(), sharingCards()],
+  plugins: [svelte(), storyData(), cspMeta(), firstPaint(), sharingCards()],
   build: {
     target: 'es2022',
     sourcemap: false,

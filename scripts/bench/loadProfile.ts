@@ -12,6 +12,10 @@ import type { SourceMaps } from './sourcemap';
 export interface LoadProfile {
   marks: Record<string, number>;
   toSvg: ProfileSummary | null;
+  /** The app's first task: building the page over the pre-rendered intro (iib:app-start → iib:app-mounted). */
+  mount: ProfileSummary | null;
+  /** From the app's first task to the SVG map's first frame (geodata parsed and drawn). */
+  toMap: ProfileSummary | null;
   upgrade: ProfileSummary | null;
   notes: string[];
 }
@@ -34,6 +38,11 @@ export async function profileLoad(browser: Browser, origin: string, maps: Source
     return {
       marks,
       toSvg: svg === undefined ? null : summarise(samples, maps, [[0, svg]]),
+      mount:
+        marks['iib:app-start'] === undefined || marks['iib:app-mounted'] === undefined
+          ? null
+          : summarise(samples, maps, [[marks['iib:app-start'], marks['iib:app-mounted']]]),
+      toMap: marks['iib:app-mounted'] === undefined || svg === undefined ? null : summarise(samples, maps, [[marks['iib:app-mounted'], svg]]),
       upgrade: start === undefined || ready === undefined ? null : summarise(samples, maps, [[start, ready]]),
       notes,
     };

@@ -76,13 +76,15 @@ test('the speaker-notes window follows the audience window, and drives it', asyn
 
 test('printing gives one page per step with no controls', async ({ page }) => {
   await openPresent(page);
+  // The handout is built only when printing starts, so a normal load does not pay for ten maps.
+  await expect(page.locator('.print-handout')).toHaveCount(0);
+  await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.print-handout .print-page')).toHaveCount(STEP_IDS.length);
   // Each printed page carries a drawn map of its own step.
   for (const id of STEP_IDS) await expect(page.locator(`.print-page[data-step-id="${id}"] svg.svg-map path`).first()).toBeAttached();
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
   expect(pages.length).toBe(STEP_IDS.length);
-  await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('next')).toBeHidden();
   await expect(page.locator('.timeline')).toBeHidden();
 });

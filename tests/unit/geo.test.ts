@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { area, booleanPointInPolygon, featureCollection, intersect, length, lineString, multiLineString, point, pointToLineDistance, polygonToLine } from '@turf/turf';
+import { geoArea, geoContains } from 'd3-geo';
+import { labelPoint, rewindForD3 } from '../../src/lib/data/geo';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 
 const geoPath = (name: string) => new URL(`../../data/geo/${name}`, import.meta.url);
@@ -135,5 +137,20 @@ describe('page weight', () => {
     const firstView = ['basemap.geojson', 'boundaries.geojson', 'border.geojson', 'regions.geojson', 'places.geojson'];
     const total = firstView.reduce((sum, f) => sum + gzipSync(readFileSync(geoPath(f))).length, 0);
     expect(total).toBeLessThanOrEqual(150 * 1024);
+  });
+});
+
+describe('the SVG map’s cheap planar geometry (src/lib/data/geo.ts) agrees with d3’s spherical answer', () => {
+  it('after rewinding, every basemap and region polygon covers less than a hemisphere (d3 fills the right side)', () => {
+    for (const fc of [basemap, regions] as FeatureCollection[])
+      for (const f of rewindForD3(fc).features) expect(geoArea(f), String(f.properties?.id ?? f.properties?.name)).toBeLessThan(2 * Math.PI);
+  });
+
+  it('puts each country’s label point inside that country', () => {
+    for (const f of rewindForD3(basemap as FeatureCollection).features) {
+      const id = String(f.properties?.iso3 ?? f.properties?.id);
+      if (!['IRN', 'IRQ', 'TUR', 'SYR', 'SAU', 'KWT', 'JOR'].includes(id)) continue;
+      expect(geoContains(f, labelPoint(f.geometry) as [number, number]), id).toBe(true);
+    }
   });
 });

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { formatDay, formatRange, yearStarts } from '../../src/lib/i18n/i18n';
+import { formatDay, formatNumber, formatRange, yearStarts } from '../../src/lib/i18n/i18n';
+import { TIMELINE_END, TIMELINE_START, toUtc } from '../../src/lib/story/time';
 import { keyPaths } from '../../src/lib/data/validate';
 import type { Locale } from '../../src/lib/data/schema';
 
@@ -90,5 +91,28 @@ describe('timeline year ticks', () => {
 
   it('fall on Nowruz for the Solar Hijri calendar', () => {
     expect(yearStarts('fa')).toEqual(['2023-03-21', '2024-03-20', '2025-03-21']);
+  });
+});
+
+describe('English, spelt without Intl (the first Intl formatter costs the page tens of ms to build)', () => {
+  const intl = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: 'UTC' });
+  const days: string[] = [];
+  for (let t = toUtc(TIMELINE_START).getTime(); t <= toUtc(TIMELINE_END).getTime(); t += 864e5) days.push(new Date(t).toISOString().slice(0, 10));
+
+  it('prints every day of the timeline exactly as Intl en-GB does, in all four styles', () => {
+    const styles = { long: intl({ dateStyle: 'long' }), medium: intl({ dateStyle: 'medium' }), month: intl({ month: 'long', year: 'numeric' }), year: intl({ year: 'numeric' }) };
+    for (const day of days)
+      for (const [style, f] of Object.entries(styles)) expect(formatDay(day, 'en', style as keyof typeof styles), `${day} ${style}`).toBe(f.format(toUtc(day)));
+  });
+
+  it('prints ranges within a month, across months and across years as Intl does', () => {
+    const f = intl({ dateStyle: 'long' });
+    const pairs: [string, string][] = [['2022-09-16', '2022-09-17'], ['2022-09-28', '2022-10-02'], ['2022-09-20', '2023-03-19'], ['2024-01-15', '2024-01-16'], ['2023-12-31', '2024-01-01']];
+    for (const [a, b] of pairs) expect(formatRange(a, b, 'en')).toBe(f.formatRange(toUtc(a), toUtc(b)));
+  });
+
+  it('groups numbers as Intl does, and leaves the hard cases to Intl', () => {
+    const f = new Intl.NumberFormat('en-GB');
+    for (const n of [0, 7, 18, 999, 1000, 1313.2, 38242, 456.6, -12345, 1234567.891, 0.5, 1234.5675, 1e21, 0.0004, -0]) expect(formatNumber(n, 'en'), String(n)).toBe(f.format(n));
   });
 });

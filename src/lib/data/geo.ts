@@ -9,7 +9,6 @@ import borderUrl from '../../../data/geo/border.geojson?url';
 import scalesUrl from '../../../data/geo/border-scales.geojson?url';
 import regionsUrl from '../../../data/geo/regions.geojson?url';
 import placesUrl from '../../../data/geo/places.geojson?url';
-import { geoArea, geoCentroid } from 'd3-geo';
 import type { SourceId } from '../map/style';
 import type { Content } from '../story/resolve';
 import { eventAreas, eventPoints } from './features';
@@ -55,22 +54,63 @@ async function fetchCollection(name: string, url: string): Promise<FC> {
   return fc as FC;
 }
 
+/** Twice the signed planar area of a ring in longitude/latitude (shoelace): > 0 counter-clockwise. */
+function ringArea2(ring: GeoJSON.Position[]): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
+  return a;
+}
+
+const polygonsOf = (g: GeoJSON.Geometry): GeoJSON.Position[][][] =>
+  g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+
 /**
- * d3-geo draws on the sphere and reads a ring's winding to know which side is inside: GeoJSON's (RFC 7946)
- * counter-clockwise outer rings would fill the whole globe except the shape. Rewind any polygon whose spherical area
- * exceeds a hemisphere. MapLibre does not care about winding, so one copy serves both renderers.
+ * d3-geo reads a ring's winding to know which side is inside: its clipping (the SVG map's rectangle clip rejoins
+ * cut rings by it; on the sphere, GeoJSON's RFC 7946 counter-clockwise outer rings would fill the globe except the
+ * shape) wants outer rings clockwise. Rewind polygons whose outer ring runs counter-clockwise. Our shapes span a
+ * few degrees, far from the poles and the antimeridian, so the planar winding in longitude/latitude is the
+ * spherical one, at a fraction of the cost of d3's spherical area (this runs in the page's first task). MapLibre
+ * does not care about winding, so one copy serves both renderers.
  */
 export function rewindForD3(fc: FC): FC {
   return {
     ...fc,
     features: fc.features.map((f) => {
       const g = f.geometry;
-      if ((g.type !== 'Polygon' && g.type !== 'MultiPolygon') || geoArea(f) <= 2 * Math.PI) return f;
+      const polys = polygonsOf(g);
+      if (!polys.length || ringArea2(polys[0]![0]!) <= 0) return f;
       const rev = (rings: GeoJSON.Position[][]) => rings.map((r) => [...r].reverse());
-      const geometry = g.type === 'Polygon' ? { ...g, coordinates: rev(g.coordinates) } : { ...g, coordinates: g.coordinates.map(rev) };
+      const geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon =
+        g.type === 'Polygon' ? { ...g, coordinates: rev(g.coordinates) } : { ...(g as GeoJSON.MultiPolygon), coordinates: polys.map(rev) };
       return { ...f, geometry };
     }),
   };
+}
+
+/**
+ * A label point for a country: the area-weighted planar centroid of its outer rings (clipped to the basemap's
+ * frame). Planar, for the same reason as above: it is a label position, and d3's spherical centroid was a visible
+ * share of the first paint.
+ */
+export function labelPoint(g: GeoJSON.Geometry): GeoJSON.Position {
+  let ax = 0;
+  let ay = 0;
+  let area = 0;
+  for (const poly of polygonsOf(g)) {
+    const ring = poly[0]!;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      // Indexed reads, not destructuring: this loop sees every basemap vertex on the first paint.
+      const x0 = ring[j]![0]!;
+      const y0 = ring[j]![1]!;
+      const x1 = ring[i]![0]!;
+      const y1 = ring[i]![1]!;
+      const c = x0 * y1 - x1 * y0;
+      area += c;
+      ax += (x0 + x1) * c;
+      ay += (y0 + y1) * c;
+    }
+  }
+  return [ax / (3 * area), ay / (3 * area)];
 }
 
 /** Country name labels: one point per country at its (clipped) shape's centroid. */
@@ -79,7 +119,7 @@ function withCountryLabels(basemap: FC): FC {
     .filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
     .map((f): GeoJSON.Feature => ({
       type: 'Feature',
-      geometry: { type: 'Point', coordinates: geoCentroid(f) },
+      geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
       properties: f.properties,
     }));
   return { ...basemap, features: [...basemap.features, ...labels] };

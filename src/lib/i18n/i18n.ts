@@ -13,7 +13,7 @@ export const english = en as Locale;
 /** BCP 47 tags for Intl: Iraqi Arabic month names (أيلول), Iranian Persian (Solar Hijri), Sorani as written in Iraq. */
 export const INTL_TAG: Record<Lang, string> = { en: 'en-GB', ar: 'ar-IQ', fa: 'fa-IR', ckb: 'ckb-IQ' };
 
-export const LANG_NAMES: Record<Lang, string> = { en: 'English', ar: 'العربية', fa: 'فارسی', ckb: 'کوردی' };
+export { LANG_NAMES } from '../data/langs';
 
 export function isLang(x: unknown): x is Lang {
   return typeof x === 'string' && (LANGS as readonly string[]).includes(x);
@@ -52,11 +52,13 @@ export function translate(locale: Locale, key: string, vars?: Record<string, str
  */
 const SORANI_MONTHS = ['کانوونی دووەم', 'شوبات', 'ئازار', 'نیسان', 'ئایار', 'حوزەیران', 'تەممووز', 'ئاب', 'ئەیلوول', 'تشرینی یەکەم', 'تشرینی دووەم', 'کانوونی یەکەم'];
 const supportCache = new Map<string, boolean>();
+// English is in every ICU build; asking costs tens of ms on a cold start (the first query loads the locale list).
 const supported = (tag: string) => {
+  if (tag.startsWith('en')) return true;
   if (!supportCache.has(tag)) supportCache.set(tag, Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0);
   return supportCache.get(tag)!;
 };
-const NUMBER_TAG: Record<Lang, string> = { ...INTL_TAG, ckb: supported('ckb-IQ') ? 'ckb-IQ' : 'ar-IQ' };
+const numberTag = (lang: Lang) => (lang === 'ckb' && !supported('ckb-IQ') ? 'ar-IQ' : INTL_TAG[lang]);
 
 function soraniDay(day: string, style: 'long' | 'medium' | 'month' | 'year'): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -64,6 +66,40 @@ function soraniDay(day: string, style: 'long' | 'medium' | 'month' | 'year'): st
   if (style === 'year') return num(y);
   if (style === 'month') return `${SORANI_MONTHS[m - 1]}ی ${num(y)}`;
   return `${num(d)}ی ${SORANI_MONTHS[m - 1]}ی ${num(y)}`;
+}
+
+/**
+ * English without Intl. The first Intl formatter a page builds loads ICU locale data: tens of milliseconds on a
+ * phone, inside the page's first task. en-GB's patterns are simple enough to spell out; tests/unit/i18n.test.ts
+ * checks every day of the timeline, every range shape and a spread of numbers against Intl itself.
+ */
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+const THIN_DASH = '\u2009\u2013\u2009';
+const ymd = (day: string) => day.split('-').map(Number) as [number, number, number];
+
+function englishDay(day: string, style: 'long' | 'medium' | 'month' | 'year'): string {
+  const [y, m, d] = ymd(day);
+  if (style === 'year') return String(y);
+  if (style === 'month') return `${EN_MONTHS[m - 1]} ${y}`;
+  return `${d} ${(style === 'medium' ? EN_SHORT : EN_MONTHS)[m - 1]} ${y}`;
+}
+
+function englishRange(start: string, end: string): string {
+  const [y1, m1, d1] = ymd(start);
+  const [y2, m2, d2] = ymd(end);
+  if (y1 !== y2) return `${englishDay(start, 'long')}${THIN_DASH}${englishDay(end, 'long')}`;
+  if (m1 !== m2) return `${d1} ${EN_MONTHS[m1 - 1]}${THIN_DASH}${d2} ${EN_MONTHS[m2 - 1]} ${y2}`;
+  return `${d1}${THIN_DASH}${d2} ${EN_MONTHS[m2 - 1]} ${y2}`;
+}
+
+/** Grouped with commas; null where Intl's rounding would matter (more than three decimals, exponents). */
+function englishNumber(n: number): string | null {
+  const str = String(Math.abs(n));
+  const m = /^(\d+)(\.\d{1,3})?$/.exec(str);
+  if (!m || !Number.isFinite(n) || Math.abs(n) >= 1e15) return null;
+  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+  return sign + m[1]!.replace(/\B(?=(\d{3})+$)/g, ',') + (m[2] ?? '');
 }
 
 /** Intl formatters are costly to build (a lookup into the locale data each time): keep one per options. */
@@ -75,12 +111,16 @@ function dtf(tag: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat
 }
 
 export function formatNumber(n: number, lang: Lang): string {
-  const key = `n|${NUMBER_TAG[lang]}`;
-  if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(NUMBER_TAG[lang]));
+  const fast = lang === 'en' ? englishNumber(n) : null;
+  if (fast !== null) return fast;
+  const tag = numberTag(lang);
+  const key = `n|${tag}`;
+  if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(tag));
   return (cache.get(key) as Intl.NumberFormat).format(n);
 }
 
 export function formatDay(day: string, lang: Lang, style: 'long' | 'medium' | 'month' | 'year' = 'long'): string {
+  if (lang === 'en') return englishDay(day, style);
   if (!supported(INTL_TAG[lang])) return lang === 'ckb' ? soraniDay(day, style) : day;
   const opts: Intl.DateTimeFormatOptions =
     style === 'month'
@@ -94,6 +134,7 @@ export function formatDay(day: string, lang: Lang, style: 'long' | 'medium' | 'm
 /** "16–17 September 2022" style ranges, in the reader's calendar. */
 export function formatRange(start: string, end: string | undefined, lang: Lang): string {
   if (!end || end === start) return formatDay(start, lang);
+  if (lang === 'en') return englishRange(start, end);
   if (!supported(INTL_TAG[lang])) return `${formatDay(start, lang)} – ${formatDay(end, lang)}`;
   return dtf(INTL_TAG[lang], { dateStyle: 'long', timeZone: 'UTC' }).formatRange(toUtc(start), toUtc(end));
 }
@@ -104,6 +145,11 @@ export function formatRange(start: string, end: string | undefined, lang: Lang):
  * arithmetic is hand-written.
  */
 export function yearStarts(lang: Lang): string[] {
+  if (lang === 'en') {
+    const out: string[] = [];
+    for (let y = Number(TIMELINE_START.slice(0, 4)) + 1; `${y}-01-01` <= TIMELINE_END; y++) out.push(`${y}-01-01`);
+    return out;
+  }
   // Sorani uses the Gregorian calendar; where ckb data is missing, Arabic (Iraq) has the same calendar.
   const tag = supported(INTL_TAG[lang]) ? INTL_TAG[lang] : 'ar-IQ';
   const year = new Intl.DateTimeFormat(`${tag}-u-nu-latn`, { year: 'numeric', timeZone: 'UTC' });

@@ -14,11 +14,12 @@ export function hasWebGL(): boolean {
 }
 
 /**
- * MapLibre needs WebGL and a Web Worker from our origin. A sandboxed iframe without allow-same-origin has an opaque
- * origin ("null") where browsers refuse such workers, so the SVG map is used there from the start.
+ * MapLibre needs a Web Worker from our origin (and WebGL: probed later, by hasWebGL, when the upgrade starts). A
+ * sandboxed iframe without allow-same-origin has an opaque origin ("null") where browsers refuse such workers, so
+ * the SVG map is used there from the start.
  */
 export function canUseMapLibre(): boolean {
-  return hasWebGL() && window.origin !== 'null';
+  return window.origin !== 'null';
 }
 
 const INTERACTIONS = ['scroll', 'pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;

@@ -306,7 +306,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
 }
 
 function countryName(names: Record<string, string>) {
-  const pairs = Object.entries(names).sort(([a], [b]) => a.localeCompare(b)).flat();
+  const pairs = Object.entries(names).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat();
   return (pairs.length ? ['match', ['get', 'iso3'], ...pairs, ['get', 'name']] : ['get', 'name']);
 }
 

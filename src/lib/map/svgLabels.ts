@@ -2,7 +2,7 @@
  * Label placement for the SVG map: the same hierarchy as the MapLibre style (highlighted places first, then by
  * rank; minor places only when zoomed in) with a greedy collision check, so no two labels overlap.
  */
-import type { GeoProjection } from 'd3-geo';
+import type { PlanarProjection } from './svgProjection';
 import type { GeoData } from '../data/geo';
 import type { ViewState } from '../story/resolve';
 
@@ -31,7 +31,7 @@ function nameOf(props: Record<string, unknown>, lang: string): string {
 export function placeLabels(
   geo: GeoData,
   view: ViewState,
-  projection: GeoProjection,
+  projection: PlanarProjection,
   width: number,
   height: number,
   lang: string,
@@ -81,7 +81,8 @@ export function placeLabels(
     const focus = q.iso3 === 'IRN' || q.iso3 === 'IRQ';
     cands.push({ key: `c-${q.iso3}`, text: lang === 'en' ? name.toUpperCase() : name, lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: focus ? 16 : 12, strong: false, dot: false, country: true, color: 'country', priority: focus ? 6 : 7, centred: true });
   }
-  cands.sort((a, b) => a.priority - b.priority || a.key.localeCompare(b.key));
+  // Code-unit order, not localeCompare: the first localeCompare builds an ICU collator (tens of ms on a phone).
+  cands.sort((a, b) => a.priority - b.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
   const placed: Box[] = [];
   const out: SvgLabel[] = [];
