@@ -15,13 +15,17 @@ export const SHELL_ATTR = 'data-shell';
 export function shellHtml(locale: Locale, english: Locale, langs: readonly string[] = LANGS): string {
   const t = (key: string) => esc(locale.ui[key] ?? english.ui[key] ?? key);
   const current = locale.lang;
-  const langLinks = langs
+  // English first, then by code, as the app's AVAILABLE_LANGS lists them (src/lib/i18n/i18n.ts).
+  const ordered = ['en', ...langs.filter((l) => l !== 'en').sort()];
+  const langLinks = ordered
     .map((l) => {
       const cur = l === current ? ' aria-current="true"' : '';
       return `<li><a href="?lang=${l}" lang="${l}" hreflang="${l}"${cur}>${esc(LANG_NAMES[l as keyof typeof LANG_NAMES] ?? l)}</a></li>`;
     })
     .join('');
   return (
+    // The skip links too (as App.svelte renders them), so a keyboard reader's first Tab lands where it will later.
+    `<a class="skip-link" href="#story" ${SHELL_ATTR}>${t('skipToContent')}</a><a class="skip-link" href="#events" ${SHELL_ATTR}>${t('skipToTable')}</a>` +
     `<main class="mode-explainer" ${SHELL_ATTR}><header class="intro">` +
     `<nav class="lang-switch no-print" aria-label="${t('language')}"><ul>${langLinks}</ul></nav>` +
     `<p class="kicker">${t('introKicker')}</p><h1>${t('siteTitle')}</h1><p class="lede">${t('introLede')}</p>` +

@@ -84,6 +84,8 @@ test('keyboard only: skip link, then the slider walks the whole story, with a vi
 test('keyboard only: every strike opens from the events table and the dialog closes with Escape', async ({ page }) => {
   await page.goto('./');
   const buttons = page.locator('#events tbody th button');
+  // The table is built just after the first view (src/lib/modes/Explainer.svelte).
+  await expect(buttons.first()).toBeAttached();
   const n = await buttons.count();
   expect(n).toBeGreaterThan(5);
   for (let i = 0; i < n; i++) {

@@ -73,8 +73,6 @@ export class MapController {
       bounds: view.camera,
       fitBoundsOptions: { padding: opts.padding },
       attributionControl: false,
-      // Keeps the canvas readable by "Save image" (toDataURL) without a second render.
-      canvasContextAttributes: { preserveDrawingBuffer: true },
       dragRotate: false,
       pitchWithRotate: false,
       touchPitch: false,
@@ -155,9 +153,23 @@ export class MapController {
     this.map.resize();
   }
 
-  /** The canvas as PNG data (the drawing buffer is preserved, so this is the frame on screen). */
-  canvas(): HTMLCanvasElement {
-    return this.map.getCanvas();
+  /**
+   * A copy of the frame on screen, for "Save image". The drawing buffer is not preserved between frames (preserving
+   * it costs every frame a copy, and a read-back where the GPU is emulated), so the copy is taken inside a render,
+   * while the frame is still in the buffer.
+   */
+  snapshot(): Promise<HTMLCanvasElement> {
+    return new Promise((resolve) => {
+      this.map.once('render', () => {
+        const src = this.map.getCanvas();
+        const copy = document.createElement('canvas');
+        copy.width = src.width;
+        copy.height = src.height;
+        copy.getContext('2d')!.drawImage(src, 0, 0);
+        resolve(copy);
+      });
+      this.map.triggerRepaint();
+    });
   }
 
   destroy(): void {

@@ -1,0 +1,63 @@
+/**
+ * The first paint comes from the HTML, before any script: the intro (title, lede, language and mode links) is
+ * written into each page in its own language (src/lib/shell.ts). A reader without JavaScript still gets it, and
+ * when the app takes over, nothing on screen moves.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { EN, ROOT } from './helpers';
+
+const INTRO = ['.lang-switch', '.kicker', 'h1', '.lede', '.hint', '.modes'];
+/** Where each part of the intro sits, and the order of the links a keyboard reader tabs through. */
+const boxes = (page: Page) =>
+  page.evaluate((sels) => [
+    ...sels.map((s) => {
+      const r = document.querySelector(`.intro ${s}`)!.getBoundingClientRect();
+      return [s, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join(' ');
+    }),
+    [...document.querySelectorAll('.skip-link, .intro a')].map((a) => a.textContent).join(' | '),
+  ], INTRO);
+
+for (const viewport of [{ width: 1440, height: 900 }, { width: 375, height: 812 }]) {
+  test(`the pre-rendered intro sits exactly where the app's does (${viewport.width}px)`, async ({ browser }) => {
+    const noJs = await browser.newContext({ viewport, javaScriptEnabled: false });
+    const before = await noJs.newPage();
+    await before.goto('./');
+    await expect(before.locator('h1')).toHaveText(EN.ui.siteTitle!);
+    await expect(before.locator('.intro .lede')).toHaveText(EN.ui.introLede!);
+    await before.evaluate(() => document.fonts.ready);
+    const shell = await boxes(before);
+    await noJs.close();
+
+    const js = await browser.newContext({ viewport });
+    const after = await js.newPage();
+    await after.goto('./');
+    // The app has taken over: its intro, not the HTML's (the shell carries data-shell).
+    await expect(after.locator('[data-shell]')).toHaveCount(0);
+    await expect(after.locator('[data-testid=map]')).toBeAttached();
+    await after.evaluate(() => document.fonts.ready);
+    expect(await boxes(after)).toEqual(shell);
+    await js.close();
+  });
+}
+
+test('each language page carries its own intro, language and direction in the HTML', async ({ request }) => {
+  for (const lang of ['ar', 'fa', 'ckb']) {
+    const locale = JSON.parse(readFileSync(path.join(ROOT, `data/i18n/${lang}.json`), 'utf8')) as { dir: string; ui: Record<string, string> };
+    const html = await (await request.get(`./index.${lang}.html`)).text();
+    expect(html).toContain(`<html lang="${lang}" dir="${locale.dir}">`);
+    expect(html).toContain(`<h1>${locale.ui.siteTitle}</h1>`);
+    expect(html).toContain(locale.ui.introLede);
+    expect(html).toMatch(new RegExp(`<a href="\\?lang=${lang}"[^>]*aria-current="true"`));
+    expect(html).not.toContain(EN.ui.introLede!);
+  }
+});
+
+test('a Persian reader opening index.fa.html gets the Persian app, right to left', async ({ page }) => {
+  await page.goto('./index.fa.html');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('[data-shell]')).toHaveCount(0);
+  const fa = JSON.parse(readFileSync(path.join(ROOT, 'data/i18n/fa.json'), 'utf8')) as { ui: Record<string, string> };
+  await expect(page.locator('h1').first()).toHaveText(fa.ui.siteTitle!);
+});
