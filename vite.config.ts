@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readDataset } from './src/lib/data/readDataset';
@@ -104,6 +105,22 @@ function firstPaint(): Plugin {
   };
 }
 
+/**
+ * The favicon as a data: URL in the HTML. Chromium asks for the page's icon again on every history.replaceState,
+ * which the story does on each step: with a file, that was one request (and one more network record) per step.
+ */
+function inlineFavicon(): Plugin {
+  const LINK = 'href="./favicon.svg"';
+  return {
+    name: 'inline-favicon',
+    transformIndexHtml(html) {
+      if (!html.includes(LINK)) throw new Error(`index.html: no <link rel="icon" ${LINK}> to inline`);
+      const svg = readFileSync(new URL('./public/favicon.svg', import.meta.url), 'utf8').trim();
+      return html.replace(LINK, `href="data:image/svg+xml,${encodeURIComponent(svg)}"`);
+    },
+  };
+}
+
 function sharingCards(): Plugin {
   const site = process.env.SITE_URL ?? '';
   const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -136,7 +153,7 @@ function sharingCards(): Plugin {
 // `base: './'` keeps every asset URL relative, so the build works from any static host and any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), storyData(), cspMeta(), firstPaint(), sharingCards()],
+  plugins: [svelte(), storyData(), cspMeta(), firstPaint(), inlineFavicon(), sharingCards()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -8,6 +8,10 @@
  *   4. long tasks while the presentation plays its timeline                   scripts/bench/longTasks.ts
  *   5. JS heap growth over 500 step changes                                   scripts/bench/heap.ts
  *
+ * `npm run bench -- --only lighthouse-mobile,profile` runs just those measurements (names: lighthouse-mobile,
+ * lighthouse-desktop, bytes, timing, profile, long-tasks, heap), for iterating on one number; `--no-build` reuses
+ * bench-results/dist.
+ *
  * Prints a table and the budgets (PASS/FAIL) and writes bench-results/bench.json. Always exits 0: a benchmark
  * reports, the tests gate. Each measurement runs in its own fresh browser context, one after another (the machine
  * has two cores; parallel runs would measure each other). A step that fails is reported as not measured and the
@@ -53,6 +57,12 @@ const results: Results = {
   unmeasured: [],
 };
 
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? '') : null;
+};
+const only = arg('--only')?.split(',').filter(Boolean) ?? null;
+const wanted = (name: string) => !only || only.includes(name);
 const log = (msg: string) => process.stderr.write(`[bench ${Math.round((Date.now() - t0) / 1000)} s] ${msg}\n`);
 
 /** Runs one step; a failure is recorded as "not measured" with its reason, and the bench goes on. */
@@ -72,7 +82,7 @@ async function step<T>(name: string, fn: () => Promise<T>): Promise<T | undefine
 }
 
 await mkdir(OUT, { recursive: true });
-const built = await step('build', () => buildSite(ROOT, DIST));
+const built = process.argv.includes('--no-build') ? { ms: 0 } : await step('build', () => buildSite(ROOT, DIST));
 if (!built) {
   results.meta.totalMs = Date.now() - t0;
   await writeFile(path.join(OUT, 'bench.json'), JSON.stringify(results, null, 2));
@@ -88,6 +98,7 @@ const maps = new SourceMaps(DIST, ROOT);
 
 // Lighthouse first, with no other browser open: it launches its own Chromium.
 for (const form of ['mobile', 'desktop'] as const) {
+  if (!wanted(`lighthouse-${form}`)) continue;
   const lh = await step(`lighthouse ${form}`, () => runLighthouse(`${server.origin}/`, form, OUT));
   if (lh) {
     results.lighthouse[form] = lh;
@@ -100,12 +111,14 @@ try {
   browser = await launch();
   results.meta.chromium = `Chromium ${browser.version()}`;
   const b = browser;
-  results.pageLoad.mobile = await step('bytes mobile', () => measurePageLoad(b, server.origin, DIST, MOBILE, maps));
-  results.pageLoad.desktop = await step('bytes desktop', () => measurePageLoad(b, server.origin, DIST, DESKTOP, maps));
-  results.timing = await step('timing', () => measureTiming(b, server.origin));
-  results.loadProfile = await step('load profile', () => profileLoad(b, server.origin, maps));
-  results.longTasks = await step('long tasks', () => measureLongTasks(b, server.origin, maps));
-  results.heap = await step('heap', () => measureHeap(b, server.origin));
+  if (wanted('bytes')) {
+    results.pageLoad.mobile = await step('bytes mobile', () => measurePageLoad(b, server.origin, DIST, MOBILE, maps));
+    results.pageLoad.desktop = await step('bytes desktop', () => measurePageLoad(b, server.origin, DIST, DESKTOP, maps));
+  }
+  if (wanted('timing')) results.timing = await step('timing', () => measureTiming(b, server.origin));
+  if (wanted('profile')) results.loadProfile = await step('load profile', () => profileLoad(b, server.origin, maps));
+  if (wanted('long-tasks')) results.longTasks = await step('long tasks', () => measureLongTasks(b, server.origin, maps));
+  if (wanted('heap')) results.heap = await step('heap', () => measureHeap(b, server.origin));
 } catch (e) {
   results.unmeasured.push({ what: 'browser', why: (e as Error).message.split('\n')[0]! });
 } finally {
@@ -145,7 +158,9 @@ const h = results.heap;
 B.push(budget(`heap growth over 500 changes < ${HEAP_GROWTH_PCT} %`, h ? h.growthPct < HEAP_GROWTH_PCT : null, h ? `${h.growthPct.toFixed(1)} %` : 'n/a'));
 
 results.meta.totalMs = Date.now() - t0;
-await writeFile(path.join(OUT, 'bench.json'), JSON.stringify(results, null, 2));
+// A partial run (--only) does not overwrite the full record.
+const file = path.join(OUT, only ? 'bench-partial.json' : 'bench.json');
+await writeFile(file, JSON.stringify(results, null, 2));
 console.log(report(results));
-console.log(`\nDetails: ${path.relative(ROOT, path.join(OUT, 'bench.json'))}; Lighthouse reports: bench-results/lh-mobile.json, lh-desktop.json`);
+console.log(`\nDetails: ${path.relative(ROOT, file)}; Lighthouse reports: bench-results/lh-mobile.json, lh-desktop.json`);
 process.exit(0);

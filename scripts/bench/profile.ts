@@ -80,7 +80,7 @@ export async function stopProfiler(cdp: CDPSession): Promise<Samples> {
 
 const SPECIAL = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
 
-export function summarise(s: Samples, maps: SourceMaps, windows: [number, number][] | null, top = Number(process.env.BENCH_TOP ?? 8)): ProfileSummary {
+export function summarise(s: Samples, maps: SourceMaps, windows: [number, number][] | null, top = 8): ProfileSummary {
   const self = new Map<string, number>();
   const ours = new Map<string, number>();
   const byFile = new Map<string, number>();

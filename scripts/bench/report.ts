@@ -114,6 +114,7 @@ export function report(r: Results): string {
   const p = r.loadProfile;
   if (p) {
     out.push(`  Profiled load (one extra run): main thread busy ${p.toSvg?.busyMs ?? 'n/a'} ms before the SVG map, ${p.upgrade?.busyMs ?? 'n/a'} ms in the upgrade.`);
+    out.push(`  Of that: the app's first task (mount over the pre-rendered intro) ${p.mount?.busyMs ?? 'n/a'} ms; from there to the SVG map ${p.toMap?.busyMs ?? 'n/a'} ms.`);
     out.push(...hot('Before the SVG map, by line of ours (inclusive):', p.toSvg?.ours));
     out.push(...hot('Before the SVG map, by function (self):', p.toSvg?.self, 5));
     out.push(...hot('MapLibre upgrade, by function (self):', p.upgrade?.self, 5));
@@ -201,7 +202,7 @@ export function report(r: Results): string {
   out.push('');
 
   // 5. Heap
-  out.push('5. JS heap after 500 step changes (/?mode=present, 1280×800; forced GC before each reading)');
+  out.push('5. JS heap over 500 step changes after a warm-up of 100 (/?mode=present, 1280×800; forced GC before each reading)');
   const h = r.heap;
   if (h) {
     const mb = (b: number) => `${(b / 1048576).toFixed(2)} MB`;

@@ -12,6 +12,7 @@ import placesUrl from '../../../data/geo/places.geojson?url';
 import type { SourceId } from '../map/style';
 import type { Content } from '../story/resolve';
 import { eventAreas, eventPoints } from './features';
+import { nextTask } from '../yield';
 
 export type FC = GeoJSON.FeatureCollection;
 export type GeoData = Record<SourceId, FC>;
@@ -130,11 +131,15 @@ export async function loadGeo(content: Content): Promise<GeoData> {
     Object.entries(FILES).map(async ([name, url]) => [name, await fetchCollection(`${name}.geojson`, url)] as const),
   );
   const got = Object.fromEntries(entries) as Record<keyof typeof FILES, FC>;
-  return {
+  // Parsing is done; preparing the shapes is a task of its own, and drawing them (the caller's) another.
+  await nextTask();
+  const geo: GeoData = {
     ...got,
     basemap: withCountryLabels(rewindForD3(got.basemap)),
     regions: rewindForD3(got.regions),
     events: eventPoints(content.events, content.places),
     areas: rewindForD3(eventAreas(content.events, content.places)),
   };
+  await nextTask();
+  return geo;
 }

@@ -55,6 +55,8 @@ export class MapController {
   readonly map: MapLibreMap;
   private layers = new Map<string, LayerSpecification>();
   private lastCamera = '';
+  private loaded = false;
+  private pending: [ViewState, ApplyOptions] | null = null;
 
   constructor(
     container: HTMLElement,
@@ -80,6 +82,9 @@ export class MapController {
       scrollZoom: options.scrollZoom,
       minZoom: 3,
       maxZoom: 11,
+      // GeoJSON tiles are cut in the worker in milliseconds; keeping every tile a story has ever passed through
+      // (MapLibre's default cache is sized for network tiles) only grows memory over a long class.
+      maxTileCacheSize: 24,
       // The basemap is clipped to this box (data/geo/stats.json): panning further would show empty sea.
       maxBounds: [
         [stats.basemapBbox[0], stats.basemapBbox[1]],
@@ -101,6 +106,12 @@ export class MapController {
       this.map.on('mouseenter', id, () => (this.map.getCanvas().style.cursor = 'pointer'));
       this.map.on('mouseleave', id, () => (this.map.getCanvas().style.cursor = ''));
     }
+    this.map.once('load', () => {
+      this.loaded = true;
+      const p = this.pending;
+      this.pending = null;
+      if (p) this.apply(...p);
+    });
     this.map.on('idle', () => events.onIdle());
     const canvas = this.map.getCanvas();
     canvas.addEventListener('webglcontextlost', () => events.onContextLost());
@@ -109,6 +120,11 @@ export class MapController {
 
   /** Bring the map to `view`, changing only what differs from the last state. Returns whether anything changed. */
   apply(view: ViewState, opts: ApplyOptions): boolean {
+    // MapLibre refuses style changes until the style has loaded: a step changed that early is applied on load.
+    if (!this.loaded) {
+      this.pending = [view, opts];
+      return true;
+    }
     let changed = false;
     for (const layer of buildLayers(view, opts.style)) {
       const prev = this.layers.get(layer.id) as Props | undefined;

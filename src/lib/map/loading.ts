@@ -25,6 +25,17 @@ export function canUseMapLibre(): boolean {
 const INTERACTIONS = ['scroll', 'pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 const LATEST_MS = 8000;
 
+// The reader may act while the page is still the pre-rendered intro (src/main.ts), before any map exists to listen:
+// remember that from the moment this module runs, so the upgrade starts as soon as the map does.
+let interacted = false;
+if (typeof window !== 'undefined') {
+  const note = () => {
+    interacted = true;
+    for (const type of INTERACTIONS) window.removeEventListener(type, note, { capture: true });
+  };
+  for (const type of INTERACTIONS) window.addEventListener(type, note, { passive: true, capture: true });
+}
+
 export function whenWorthLoading(load: () => void): () => void {
   let done = false;
   const cleanups: (() => void)[] = [];
@@ -34,6 +45,14 @@ export function whenWorthLoading(load: () => void): () => void {
     cleanups.forEach((c) => c());
     load();
   };
+  if (interacted) {
+    // A task later, not inside the app's first task.
+    const t = setTimeout(fire, 0);
+    return () => {
+      done = true;
+      clearTimeout(t);
+    };
+  }
   for (const type of INTERACTIONS) {
     window.addEventListener(type, fire, { passive: true, once: true, capture: true });
     cleanups.push(() => window.removeEventListener(type, fire, { capture: true }));

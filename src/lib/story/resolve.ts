@@ -98,3 +98,19 @@ export function resolveStep(content: Content, index: number, viewport: Viewport,
     legend,
   };
 }
+
+/**
+ * `view` with every layer on and every event shown (alternately current and earlier), every highlighted place and
+ * region of the story highlighted. MapLibre draws it once, unseen (the SVG map still covers the canvas), when it
+ * starts: WebGL compiles a layer's shaders, and the map rasterises a label's glyphs, the first time they are drawn,
+ * hundreds of milliseconds on a slow device that would otherwise land on the reader's next step changes.
+ */
+export function warmUpView(content: Content, view: ViewState): ViewState {
+  return {
+    ...view,
+    layers: [...new Set(content.steps.flatMap((s) => s.layers))],
+    events: content.events.map((e, i) => ({ id: e.id, placeId: e.placeId, state: i % 2 ? 'current' : 'past' })),
+    places: [...new Set(content.steps.flatMap((s) => s.highlight.places))],
+    regions: [...new Set(content.steps.flatMap((s) => s.highlight.regions))],
+  };
+}
