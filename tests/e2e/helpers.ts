@@ -242,16 +242,24 @@ export async function wheelUntilStepChanges(page: Page, from: string, dy: number
  * What the canvas shows, sampled on a grid through a 2D copy (the WebGL drawing buffer is preserved): the number of
  * distinct colours and the share of the most common one. A blank or failed map is one colour.
  */
+/**
+ * Colours of the map as the reader sees it: a screenshot of the MapLibre canvas's box (what the compositor shows,
+ * not the WebGL drawing buffer, which is not kept between frames), scaled down and counted in the page.
+ */
 export async function canvasColours(page: Page): Promise<{ distinct: number; topShare: number; width: number; height: number }> {
-  return page.locator('[data-testid=map] canvas.maplibregl-canvas').evaluate((c) => {
-    const src = c as HTMLCanvasElement;
+  const canvas = page.locator('[data-testid=map] canvas.maplibregl-canvas');
+  const png = await canvas.screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
     const w = 160;
-    const h = Math.max(1, Math.round((src.height / src.width) * w));
+    const h = Math.max(1, Math.round((img.height / img.width) * w));
     const copy = document.createElement('canvas');
     copy.width = w;
     copy.height = h;
     const ctx = copy.getContext('2d')!;
-    ctx.drawImage(src, 0, 0, w, h);
+    ctx.drawImage(img, 0, 0, w, h);
     const px = ctx.getImageData(0, 0, w, h).data;
     const counts = new Map<number, number>();
     for (let i = 0; i < px.length; i += 4) {
@@ -259,8 +267,8 @@ export async function canvasColours(page: Page): Promise<{ distinct: number; top
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const top = Math.max(...counts.values());
-    return { distinct: counts.size, topShare: top / (w * h), width: src.width, height: src.height };
-  });
+    return { distinct: counts.size, topShare: top / (w * h), width: img.width, height: img.height };
+  }, png.toString('base64'));
 }
 
 // ---- Web Mercator, for checking that the camera frames a step's box -------------------------------------------
