@@ -45,6 +45,10 @@ function afterFirstPaint(then: () => void) {
   po.observe({ type: 'largest-contentful-paint', buffered: true });
 }
 
+// The intro is the explainer's: presentation, embed and builder pages replace it at once.
+const mode = new URLSearchParams(window.location.search).get('mode');
+if (mode && mode !== 'explainer') start();
+
 // fonts.load (not fonts.ready, which is already settled before the first layout has asked for any face).
 const faces = Promise.all(['400', '700'].map((w) => document.fonts?.load(`${w} 1em "Noto Sans"`)));
 Promise.race([faces, new Promise((r) => setTimeout(r, 800))])
