@@ -5,7 +5,7 @@ import { readDataset } from './src/lib/data/readDataset';
 import { formatProblems, validateDataset } from './src/lib/data/validate';
 import { EXPORT_FILES, eventsCSV, eventsGeoJSON } from './src/lib/data/exports';
 import type { Locale, Place, Source, Step, StoryEvent } from './src/lib/data/schema';
-import { shellHtml } from './src/lib/shell';
+import { esc, shellHtml } from './src/lib/shell';
 
 /**
  * Content as data, checked at build: a malformed content file fails `vite build` (and the dev server) with every
@@ -123,7 +123,6 @@ function inlineFavicon(): Plugin {
 
 function sharingCards(): Plugin {
   const site = process.env.SITE_URL ?? '';
-  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const OG_LOCALE: Record<string, string> = { en: 'en_GB', ar: 'ar_IQ', fa: 'fa_IR', ckb: 'ckb_IQ' };
   return {
     name: 'sharing-cards',

@@ -8,7 +8,8 @@
 import type { Locale } from './data/schema';
 import { LANGS, LANG_NAMES } from './data/langs';
 
-const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for HTML content and attributes (the build's sharing-card tags use it too). */
+export const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const SHELL_ATTR = 'data-shell';
 
