@@ -27,6 +27,8 @@ export interface LongTask {
   step: string;
   sinceStep: number;
   attribution: string;
+  /** The task's three biggest functions by self time (profiler on), e.g. "clear (native) 23 ms". */
+  top?: string[];
 }
 
 export interface LongTasks {
@@ -128,6 +130,8 @@ export async function measureLongTasks(browser: Browser, origin: string, maps: S
     }
     const longestTask = [...playing].sort((a, b) => b.duration - a.duration)[0];
     const windows = playing.map((t) => [t.start, t.start + t.duration] as [number, number]);
+    for (const t of playing)
+      t.top = summarise(samples, maps, [[t.start, t.start + t.duration]]).self.slice(0, 3).map((h) => `${h.where.split(' — ')[0]} ${Math.round(h.ms)} ms`);
     const profile = windows.length
       ? {
           all: summarise(samples, maps, windows),

@@ -185,6 +185,8 @@ export function report(r: Results): string {
     for (const [step, s] of Object.entries(lt.perStep)) out.push(`    ${pad(step, 32)} ${lpad(String(s.tasks), 3)}  ${lpad(ms(s.totalMs), 8)}  ${lpad(ms(s.longest), 8)}`);
     const worst = [...lt.playing].sort((a, b) => b.duration - a.duration)[0];
     if (worst) out.push(`  Longest: ${worst.duration} ms, ${worst.sinceStep} ms into step ${worst.step}`);
+    out.push('  Each task (ms into its step: biggest functions by self time):');
+    for (const t of lt.playing) out.push(`    ${lpad(ms(t.duration), 7)}  ${pad(t.step, 20)} +${t.sinceStep} ms: ${(t.top ?? []).join(', ')}`);
     if (lt.trace) {
       const pct = (x: number) => `${Math.round((x / Math.max(1, lt.trace!.busyMs)) * 100)} %`;
       out.push(

@@ -16,3 +16,16 @@ export function whenIdle(fn: () => void, timeout = 3000): () => void {
   const id = setTimeout(fn, 500);
   return () => clearTimeout(id);
 }
+
+/**
+ * Runs `fn` in the task after the next frame has been drawn, so work queued now lands after the DOM changes already
+ * made are on screen, not in the same frame. Returns a cancel function.
+ */
+export function afterNextPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(fn, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}

@@ -120,7 +120,7 @@ for (const size of SIZES) {
         const r = await openStep(page, step.id);
         expect(r.step).toBe(step.id);
         await expect(card(page, step.id)).toHaveAttribute('aria-current', 'step');
-        expect(await urlStep(page)).toBe(step.id);
+        await expect.poll(() => urlStep(page)).toBe(step.id);
 
         expect(asSet(r.layers), 'visible story layers').toEqual([...step.layers].sort());
         expect(asSet(r.currentEvents), 'highlighted events').toEqual([...step.highlight.events].sort());
@@ -165,7 +165,7 @@ for (const size of SIZES) {
           const r = await waitForMapReady(page, STEP_IDS[i]!);
           forward.set(STEP_IDS[i]!, r);
           await expect(card(page, STEP_IDS[i]!)).toHaveAttribute('aria-current', 'step');
-          expect(await urlStep(page), 'URL step param follows scrolling').toBe(STEP_IDS[i]);
+          await expect.poll(() => urlStep(page), 'URL step param follows scrolling').toBe(STEP_IDS[i]);
           expect(asSet(r.layers)).toEqual([...STEPS[i]!.layers].sort());
           expect(asSet(r.currentEvents)).toEqual([...STEPS[i]!.highlight.events].sort());
         }
@@ -177,7 +177,7 @@ for (const size of SIZES) {
           expect(reached, `scrolling up from ${STEP_IDS[i + 1]}`).toBe(STEP_IDS[i]);
           const r = await waitForMapReady(page, STEP_IDS[i]!);
           expect(picture(r), `${STEP_IDS[i]} scrolled back to`).toEqual(picture(forward.get(STEP_IDS[i]!)!));
-          expect(await urlStep(page)).toBe(STEP_IDS[i]);
+          await expect.poll(() => urlStep(page)).toBe(STEP_IDS[i]);
         }
       });
 
@@ -186,13 +186,13 @@ for (const size of SIZES) {
         await scrollCardToReadingLine(page, last);
         const rLast = await waitForMapReady(page, last);
         expect(picture(rLast), 'jumped to the last step').toEqual(picture(forward.get(last)!));
-        expect(await urlStep(page)).toBe(last);
+        await expect.poll(() => urlStep(page)).toBe(last);
 
         const second = STEP_IDS[1]!;
         await scrollCardToReadingLine(page, second);
         const rSecond = await waitForMapReady(page, second);
         expect(picture(rSecond), 'jumped back to the second step').toEqual(picture(forward.get(second)!));
-        expect(await urlStep(page)).toBe(second);
+        await expect.poll(() => urlStep(page)).toBe(second);
       });
 
       expect(await page.evaluate(() => history.length), 'scrolling must not add history entries').toBe(historyLength);

@@ -24,7 +24,7 @@ test('clicker and keyboard keys step forward and back; Home, End and number keys
   const expectStep = async (i: number) => {
     await expect.poll(() => stepOf(page)).toBe(STEP_IDS[i]);
     await expect(page.locator('h1')).toHaveText(title(STEP_IDS[i]!));
-    expect(urlStep(page)).toBe(STEP_IDS[i]);
+    await expect.poll(() => urlStep(page)).toBe(STEP_IDS[i]);
   };
   await page.keyboard.press('PageDown');
   await expectStep(1);

@@ -145,7 +145,7 @@ for (const size of SIZES) {
       // Still there once the page has finished scrolling (the scroll must not pull the story elsewhere).
       await page.waitForTimeout(1500);
       expect((await readMap(page)).step).toBe(STEP_IDS[1]);
-      expect(await urlStep(page)).toBe(STEP_IDS[1]);
+      await expect.poll(() => urlStep(page)).toBe(STEP_IDS[1]);
 
       await page.keyboard.press('ArrowLeft');
       await waitForMapReady(page, STEP_IDS[0]!);

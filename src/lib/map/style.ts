@@ -65,6 +65,8 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
   const currentPlaces = [...new Set(view.events.filter((e) => e.state === 'current').map((e) => e.placeId))];
   const highlightedPlace = ['in', ['get', 'id'], ['literal', view.places]];
   const font = opts.fonts;
+  // Symbol layers only: see ViewState.warmUp.
+  const overlap = view.warmUp ? { 'text-allow-overlap': true } : {};
 
   return [
     { id: 'background', type: 'background', paint: { 'background-color': p.sea } },
@@ -216,6 +218,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       source: 'areas',
       filter: ['all', ['==', ['geometry-type'], 'Point'], ['in', ['get', 'placeId'], ['literal', areaPlaces]]],
       layout: {
+        ...overlap,
         visibility: vis('events'),
         'text-field': nameField(opts.lang),
         'text-font': font,
@@ -256,6 +259,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       source: 'places',
       filter: ['all', ['!=', ['get', 'kind'], 'crossing'], ['any', highlightedPlace, ['all', ['!=', ['get', 'kind'], 'area'], placeMinZoom()]]],
       layout: {
+        ...overlap,
         'text-field': nameField(opts.lang),
         'text-font': font,
         'text-size': ['case', highlightedPlace, 15, ['match', ['get', 'rank'], 1, 14, 2, 13, 12]],
@@ -277,6 +281,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       source: 'basemap',
       filter: ['==', ['geometry-type'], 'Point'],
       layout: {
+        ...overlap,
         // Small caps in Latin script; Arabic script has no case.
         'text-field': opts.lang === 'en' ? ['upcase', countryName(opts.countryNames)] : countryName(opts.countryNames),
         'text-font': font,
@@ -292,6 +297,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       source: 'places',
       filter: byKind('crossing'),
       layout: {
+        ...overlap,
         visibility: vis('crossings'),
         'text-field': nameField(opts.lang),
         'text-font': font,

@@ -47,6 +47,12 @@ export interface ViewState {
   places: string[];
   regions: string[];
   legend: LegendKey[];
+  /**
+   * The unseen warm-up frame (warmUpView): every label is drawn even where labels collide, so each symbol shader
+   * variant is compiled then. MapLibre skips a label layer whose labels all collide, and compiles its shader only
+   * when a later step shows one: 440 ms at the first strikes step on this machine's software GPU.
+   */
+  warmUp?: true;
 }
 
 /** The largest toll any counter gave for an event (killed + injured), or null when nobody counted. */
@@ -112,5 +118,6 @@ export function warmUpView(content: Content, view: ViewState): ViewState {
     events: content.events.map((e, i) => ({ id: e.id, placeId: e.placeId, state: i % 2 ? 'current' : 'past' })),
     places: [...new Set(content.steps.flatMap((s) => s.highlight.places))],
     regions: [...new Set(content.steps.flatMap((s) => s.highlight.regions))],
+    warmUp: true,
   };
 }
