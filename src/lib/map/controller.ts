@@ -165,6 +165,11 @@ export class MapController {
     return changed;
   }
 
+  /** Draw again; MapLibre fires "idle" after it (onIdle), also when nothing changed. */
+  repaint(): void {
+    this.map.triggerRepaint();
+  }
+
   resize(): void {
     this.map.resize();
   }
