@@ -35,10 +35,17 @@ export class GeoLoadError extends Error {
   }
 }
 
-async function fetchCollection(name: string, url: string): Promise<FC> {
+/** A request that is read later, in turn: its failure is reported then, not as an unhandled rejection now. */
+function request(url: string): Promise<Response> {
+  const req = fetch(url);
+  req.catch(() => {});
+  return req;
+}
+
+async function readCollection(name: string, req: Promise<Response>): Promise<FC> {
   let res: Response;
   try {
-    res = await fetch(url);
+    res = await req;
   } catch {
     throw new GeoLoadError(name, 'network error');
   }
@@ -127,10 +134,14 @@ function withCountryLabels(basemap: FC): FC {
 }
 
 export async function loadGeo(content: Content): Promise<GeoData> {
-  const entries = await Promise.all(
-    Object.entries(FILES).map(async ([name, url]) => [name, await fetchCollection(`${name}.geojson`, url)] as const),
-  );
-  const got = Object.fromEntries(entries) as Record<keyof typeof FILES, FC>;
+  // All requests are in flight at once; each file is parsed in a task of its own, as the responses may all be in
+  // already (a fast network, a warm cache) and their parsing would otherwise be one long task.
+  const requests = Object.entries(FILES).map(([name, url]) => [name as keyof typeof FILES, request(url)] as const);
+  const got = {} as Record<keyof typeof FILES, FC>;
+  for (const [name, req] of requests) {
+    await nextTask();
+    got[name] = await readCollection(`${name}.geojson`, req);
+  }
   // Parsing is done; preparing the shapes is a task of its own, and drawing them (the caller's) another.
   await nextTask();
   const geo: GeoData = {
