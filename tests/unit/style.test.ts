@@ -9,7 +9,7 @@ import { eventAreas, eventPoints } from '../../src/lib/data/features';
 import { LAYERS, type LayerId } from '../../src/lib/data/schema';
 import { PALETTES, type Theme } from '../../src/lib/map/palette';
 import { buildStyle, EVENT_LAYERS, LAYER_GROUPS, type SourceId } from '../../src/lib/map/style';
-import { resolveStep } from '../../src/lib/story/resolve';
+import { resolveStep, warmUpView } from '../../src/lib/story/resolve';
 import en from '../../data/i18n/en.json';
 
 type FC = GeoJSON.FeatureCollection;
@@ -60,6 +60,26 @@ describe('buildStyle output', () => {
   it.each(stepCases)('%s shows the layers of every story layer it uses', (_, i) => {
     const style = styleFor(i);
     for (const id of content.steps[i]!.layers.flatMap((l) => LAYER_GROUPS[l])) expect(visibility(style, id), id).toBe('visible');
+  });
+});
+
+describe('warm-up frame', () => {
+  const opts = { lang: 'en', theme: 'light' as Theme, fonts: ['Noto Sans'], countryNames: en.countries };
+  const warm = buildStyle(warmUpView(content, resolveStep(content, 0, 'wide')), opts, sources);
+  const symbols = (style: StyleSpecification) => style.layers.filter((l) => l.type === 'symbol');
+
+  it('shows every story layer, so each layer’s shaders are compiled before the first step', () => {
+    for (const id of LAYERS.flatMap((l: LayerId) => LAYER_GROUPS[l])) expect(visibility(warm, id), id).toBe('visible');
+  });
+
+  it('draws every label even where labels collide (a label layer whose labels all collide is not drawn at all)', () => {
+    expect(symbols(warm).length).toBeGreaterThan(0);
+    for (const l of symbols(warm)) expect((l.layout as Record<string, unknown>)['text-allow-overlap'], l.id).toBe(true);
+    expect(validateStyleMin(warm)).toEqual([]);
+  });
+
+  it.each(stepCases)('%s lets labels collide as usual', (_, i) => {
+    for (const l of symbols(styleFor(i))) expect((l.layout as Record<string, unknown>)['text-allow-overlap'], l.id).toBeUndefined();
   });
 });
 
