@@ -16,6 +16,11 @@
  * MapLibre's tile cache, and the browser's own capped performance-entry buffers (layout shifts, long animation
  * frames), which a heap snapshot diff showed were most of the growth over the first few hundred changes.
  * DOM nodes and event listeners are read the same way, as they leak along with the heap.
+ *
+ * A heap snapshot at the baseline and at the end splits the heap three ways, because the one number mixes them:
+ * V8's compiled code (which grows as more of the step path is optimised, and levels off), objects the browser owns
+ * (DOM, capped performance-entry buffers), and the page's own JS objects, arrays and strings, where a leak of ours
+ * would show. The budget stays on the one number; the split says what it is made of.
  */
 import type { Browser, CDPSession } from '@playwright/test';
 import { freshPage, PRESENT } from './browser';
@@ -36,7 +41,16 @@ export interface HeapSample {
   listeners: number;
 }
 
+/** Self sizes from a heap snapshot, bytes. */
+export interface HeapSplit {
+  code: number;
+  browser: number;
+  js: number;
+}
+
 export interface Heap {
+  /** Snapshot split at the baseline and at the end. */
+  split: { baseline: HeapSplit; after: HeapSplit } | null;
   baseline: HeapSample;
   after: HeapSample;
   growthPct: number;
@@ -55,6 +69,27 @@ async function sample(cdp: CDPSession, changes: number): Promise<HeapSample> {
   return { changes, heapUsed: get('JSHeapUsedSize'), nodes: get('Nodes'), listeners: get('JSEventListeners') };
 }
 
+async function split(cdp: CDPSession): Promise<HeapSplit> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snap = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
+  const fields = snap.snapshot.meta.node_fields;
+  const types = snap.snapshot.meta.node_types[0];
+  const [ti, si, n] = [fields.indexOf('type'), fields.indexOf('self_size'), fields.length];
+  const out: HeapSplit = { code: 0, browser: 0, js: 0 };
+  for (let i = 0; i < snap.nodes.length; i += n) {
+    const type = types[snap.nodes[i + ti]!];
+    const size = snap.nodes[i + si]!;
+    if (type === 'code') out.code += size;
+    else if (type === 'native') out.browser += size;
+    else if (type !== 'synthetic') out.js += size;
+  }
+  return out;
+}
+
 export async function measureHeap(browser: Browser, origin: string): Promise<Heap> {
   const { context, page, errors } = await freshPage(browser, PRESENT);
   const notes: string[] = [];
@@ -67,6 +102,7 @@ export async function measureHeap(browser: Browser, origin: string): Promise<Hea
     let { index, count } = await progress(page);
     const samples: HeapSample[] = [];
     let unready = 0;
+    let splitAt0: HeapSplit | null = null;
     let sent: Promise<unknown>[] = [];
     const press = (key: keyof typeof KEYS) => {
       const k = { key, code: key, windowsVirtualKeyCode: KEYS[key] };
@@ -91,12 +127,15 @@ export async function measureHeap(browser: Browser, origin: string): Promise<Hea
         }
       }
       if (n >= BASELINE_AT && n % 100 === 0) samples.push(await sample(cdp, n - WARMUP));
+      if (n === BASELINE_AT) splitAt0 = await split(cdp);
       if (n % SETTLE_EVERY === 0 || n === BASELINE_AT) next = Date.now();
     }
     if (unready) notes.push(`map not ready within 30 s at ${unready} of the settle points`);
     const baseline = samples.find((s) => s.changes === 0)!;
     const after = samples[samples.length - 1]!;
+    const splitAfter = await split(cdp);
     return {
+      split: splitAt0 ? { baseline: splitAt0, after: splitAfter } : null,
       baseline,
       after,
       growthPct: ((after.heapUsed - baseline.heapUsed) / baseline.heapUsed) * 100,

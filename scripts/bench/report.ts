@@ -207,7 +207,7 @@ export function report(r: Results): string {
   out.push('5. JS heap over 500 step changes after a warm-up of 100 (/?mode=present, 1280×800; forced GC before each reading)');
   const h = r.heap;
   if (h) {
-    const mb = (b: number) => `${(b / 1048576).toFixed(2)} MB`;
+    const mb = (b: number) => `${(b / 1048576).toFixed(2)} MiB`;
     out.push(
       ...table(
         ['changes', 'JS heap used', 'DOM nodes', 'listeners'],
@@ -217,6 +217,16 @@ export function report(r: Results): string {
       ),
     );
     out.push(`  growth from ${h.baseline.changes} to ${h.after.changes} changes: ${h.growthPct.toFixed(1)} % (${Math.round(h.ms / 1000)} s)`);
+    if (h.split) {
+      const { baseline: a, after: b } = h.split;
+      const pct = (x: number, y: number) => `${(((y - x) / x) * 100).toFixed(1)} %`;
+      out.push(
+        '  What the heap is made of (heap snapshots at 0 and at the end; self sizes):',
+        `    V8 compiled code                            ${mb(a.code)} → ${mb(b.code)} (${pct(a.code, b.code)})`,
+        `    browser-owned (DOM, performance entries)    ${mb(a.browser)} → ${mb(b.browser)} (${pct(a.browser, b.browser)})`,
+        `    the page's JS objects, arrays and strings   ${mb(a.js)} → ${mb(b.js)} (${pct(a.js, b.js)})`,
+      );
+    }
     for (const n of h.notes) out.push(`  note: ${n}`);
   } else out.push('  not measured');
   out.push('');
