@@ -61,3 +61,27 @@ test('a Persian reader opening index.fa.html gets the Persian app, right to left
   const fa = JSON.parse(readFileSync(path.join(ROOT, 'data/i18n/fa.json'), 'utf8')) as { ui: Record<string, string> };
   await expect(page.locator('h1').first()).toHaveText(fa.ui.siteTitle!);
 });
+
+test('a reader whose system is dark gets a dark intro from the HTML, and the app keeps it dark', async ({ browser }) => {
+  const colours = (page: Page) =>
+    page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('h1')!).color]);
+  const noJs = await browser.newContext({ colorScheme: 'dark', javaScriptEnabled: false });
+  const before = await noJs.newPage();
+  await before.goto('./');
+  const shell = await colours(before);
+  await noJs.close();
+  // The dark theme's tokens (src/styles/global.css): background #15191d, text #f0f0f0.
+  expect(shell).toEqual(['rgb(21, 25, 29)', 'rgb(240, 240, 240)']);
+
+  const js = await browser.newContext({ colorScheme: 'dark' });
+  const after = await js.newPage();
+  await after.goto('./');
+  await expect(after.locator('[data-shell]')).toHaveCount(0);
+  await expect(after.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await colours(after)).toEqual(shell);
+  // An explicit ?theme=light wins over the system once the app runs.
+  await after.goto('./?theme=light');
+  await expect(after.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(await colours(after)).toEqual(['rgb(255, 255, 255)', 'rgb(27, 27, 27)']);
+  await js.close();
+});
