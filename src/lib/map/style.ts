@@ -302,8 +302,11 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'text-field': nameField(opts.lang),
         'text-font': font,
         'text-size': 12,
-        'text-offset': [0, 1.1],
-        'text-anchor': 'top',
+        // Beside the dot first, on whichever side is free: centred under it, the three 2023 crossings' names sat on
+        // top of the Region's cities (Erbil, Sulaymaniyah) on a phone.
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.8,
+        'text-justify': 'auto',
         'text-max-width': 8,
       },
       paint: { 'text-color': p.crossing, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },

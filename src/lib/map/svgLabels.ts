@@ -58,8 +58,10 @@ export function placeLabels(
       key: `p-${q.id}`,
       text: nameOf(q, lang),
       lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number],
-      size: hi ? 15 : (q.rank as number) <= 1 ? 14 : (q.rank as number) === 2 ? 13 : 12,
-      strong: hi,
+      // Crossings keep the style's size (12, regular) even when highlighted: their long names at 15 bold pushed the
+      // Region's cities off a phone's map.
+      size: kind === 'crossing' ? 12 : hi ? 15 : (q.rank as number) <= 1 ? 14 : (q.rank as number) === 2 ? 13 : 12,
+      strong: hi && kind !== 'crossing',
       dot: true,
       country: false,
       color: kind === 'crossing' ? 'crossing' : 'place',
