@@ -85,3 +85,22 @@ test('a reader whose system is dark gets a dark intro from the HTML, and the app
   expect(await colours(after)).toEqual(['rgb(255, 255, 255)', 'rgb(27, 27, 27)']);
   await js.close();
 });
+
+// The Arabic-script face is 49 KB: an English reader's first view (intro, map, legend, timeline, cards) has no
+// Arabic script to draw but the language switch's three names (in the system's font), so it must not be fetched;
+// a Persian reader's page must fetch it and draw its text with it.
+test('the Arabic-script web font is fetched for pages that use it, not for an English reader’s first view', async ({ browser }) => {
+  for (const [url, wanted] of [['./', false], ['./?lang=fa', true]] as const) {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    const fonts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'font' && fonts.push(r.url()));
+    await page.goto(url);
+    await expect(page.locator('[data-testid=svg-map] svg, [data-testid=map][data-state=ready]').first()).toBeVisible();
+    await expect(page.locator('.legend')).toBeVisible();
+    await page.evaluate(() => document.fonts.ready);
+    expect(fonts.some((f) => /noto-sans-arabic/.test(f)), `${url}: ${fonts.join(', ')}`).toBe(wanted);
+    if (wanted) expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans Arabic"', 'سلام'))).toBe(true);
+    await context.close();
+  }
+});
