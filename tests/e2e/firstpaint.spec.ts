@@ -60,6 +60,11 @@ test('a Persian reader opening index.fa.html gets the Persian app, right to left
   await expect(page.locator('[data-shell]')).toHaveCount(0);
   const fa = JSON.parse(readFileSync(path.join(ROOT, 'data/i18n/fa.json'), 'utf8')) as { ui: Record<string, string> };
   await expect(page.locator('h1').first()).toHaveText(fa.ui.siteTitle!);
+  // Its text face is asked for by the HTML itself (a preload), not found only once the page is laid out.
+  const faces = await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((r) => /noto-sans-arabic-arabic-(400|700)/.test(r.name)).map((r) => (r as PerformanceResourceTiming).initiatorType),
+  );
+  expect(faces).toEqual(['link', 'link']);
 });
 
 test('a reader whose system is dark gets a dark intro from the HTML, and the app keeps it dark', async ({ browser }) => {
