@@ -83,6 +83,14 @@ function cspMeta(): Plugin {
  * The first paint before any script (src/lib/shell.ts): the intro, in English in index.html (dev and build); the
  * sharing-cards step below swaps in each language's own for index.<lang>.html.
  */
+/** The built woff2 files (relative URLs) of the two faces (400, 700) the pages use, for one script's font. */
+function fontFiles(bundle: Record<string, unknown> | undefined, script: 'latin' | 'arabic'): string[] {
+  const re = script === 'latin' ? /noto-sans-latin-(400|700)-normal-[\w-]+\.woff2$/ : /noto-sans-arabic-arabic-(400|700)-normal-[\w-]+\.woff2$/;
+  return Object.keys(bundle ?? {})
+    .filter((f) => re.test(f))
+    .map((f) => `./${f}`);
+}
+
 const APP_DIV = '<div id="app"></div>';
 function firstPaint(): Plugin {
   return {
@@ -95,10 +103,9 @@ function firstPaint(): Plugin {
         const out = html.replace(APP_DIV, `<div id="app">${shellHtml(en, en)}</div>`);
         // Preload the intro's two Latin faces: the first paint then sets the headline in the face the app will
         // use, instead of a fallback that reflows (and counts as a second, later "largest paint") when they land.
-        const fonts = Object.keys(ctx.bundle ?? {}).filter((f) => /noto-sans-latin-(400|700)-normal-[\w-]+\.woff2$/.test(f));
         return {
           html: out,
-          tags: fonts.map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href: `./${f}`, crossorigin: '' }, injectTo: 'head' as const })),
+          tags: fontFiles(ctx.bundle, 'latin').map((href) => ({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href, crossorigin: '' }, injectTo: 'head' as const })),
         };
       },
     },
@@ -137,9 +144,8 @@ function sharingCards(): Plugin {
       const en = raw.locales.en as Locale;
       // A right-to-left page's intro is set in Noto Sans Arabic: preload its two faces, as index.html does the Latin
       // ones (firstPaint), rather than let the browser find them only once it lays the page out.
-      const arabicFaces = Object.keys(bundle)
-        .filter((f) => /noto-sans-arabic-arabic-(400|700)-normal-[\w-]+\.woff2$/.test(f))
-        .map((f) => `<link rel="preload" as="font" type="font/woff2" href="./${f}" crossorigin="">`)
+      const arabicFaces = fontFiles(bundle, 'arabic')
+        .map((href) => `<link rel="preload" as="font" type="font/woff2" href="${href}" crossorigin="">`)
         .join('');
       for (const [lang, value] of Object.entries(raw.locales)) {
         if (lang === 'en') continue;
