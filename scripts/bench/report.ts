@@ -29,10 +29,23 @@ export interface Results {
   timing?: Timing;
   loadProfile?: LoadProfile;
   lighthouse: { mobile?: LighthouseResult; desktop?: LighthouseResult };
+  /** The verdict run (no profiler) and the attribution run (profiler and trace on). */
   longTasks?: LongTasks;
+  longTasksProfiled?: LongTasks;
   heap?: Heap;
   budgets: BudgetLine[];
   unmeasured: { what: string; why: string }[];
+}
+
+/** Per step, the longest task, and each task (with its biggest functions when the run was profiled). */
+function longTaskList(lt: LongTasks): string[] {
+  const out = ['  Per step (tasks / total / longest):'];
+  for (const [step, s] of Object.entries(lt.perStep)) out.push(`    ${pad(step, 32)} ${lpad(String(s.tasks), 3)}  ${lpad(ms(s.totalMs), 8)}  ${lpad(ms(s.longest), 8)}`);
+  const worst = [...lt.playing].sort((a, b) => b.duration - a.duration)[0];
+  if (worst) out.push(`  Longest: ${worst.duration} ms, ${worst.sinceStep} ms into step ${worst.step}`);
+  out.push(lt.profiled ? '  Each task (ms into its step: biggest functions by self time):' : '  Each task (ms into its step):');
+  for (const t of lt.playing) out.push(`    ${lpad(ms(t.duration), 7)}  ${pad(t.step, 20)} +${t.sinceStep} ms${t.top ? `: ${t.top.join(', ')}` : ''}`);
+  return out;
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
@@ -122,9 +135,10 @@ export function report(r: Results): string {
   out.push('');
 
   // 3. Lighthouse
-  out.push('3. Lighthouse 13.5.0');
   const lm = r.lighthouse.mobile;
   const ld = r.lighthouse.desktop;
+  const n = (l: LighthouseResult | undefined) => l?.runs?.length ?? 1;
+  out.push(`3. Lighthouse 13.5.0 (the median of ${n(lm)} mobile and ${n(ld)} desktop runs by performance score)`);
   const lhCell = (l: LighthouseResult | undefined, f: (l: LighthouseResult) => string) => (l?.ok ? f(l) : 'n/a');
   out.push(
     ...table(
@@ -142,6 +156,13 @@ export function report(r: Results): string {
       ],
     ),
   );
+  for (const l of [lm, ld]) {
+    if (l?.runs && l.runs.length > 1)
+      out.push(
+        `  ${l.form} runs (performance / TBT / Speed Index): ` +
+          l.runs.map((x) => (x.performance === null ? 'failed' : `${x.performance} / ${ms(x.tbt)} / ${ms(x.speedIndex)}`)).join('; '),
+      );
+  }
   for (const l of [lm, ld]) {
     if (!l) continue;
     if (!l.ok) {
@@ -162,7 +183,7 @@ export function report(r: Results): string {
   out.push('');
 
   // 4. Long tasks
-  out.push('4. Long tasks while playing the timeline (/?mode=present, 1280×800; profiler on)');
+  out.push('4. Long tasks while playing the timeline (/?mode=present, 1280×800; no profiler: this run is the verdict)');
   const lt = r.longTasks;
   if (lt) {
     out.push(
@@ -181,31 +202,39 @@ export function report(r: Results): string {
         24,
       ),
     );
-    out.push('  Per step (tasks / total / longest):');
-    for (const [step, s] of Object.entries(lt.perStep)) out.push(`    ${pad(step, 32)} ${lpad(String(s.tasks), 3)}  ${lpad(ms(s.totalMs), 8)}  ${lpad(ms(s.longest), 8)}`);
-    const worst = [...lt.playing].sort((a, b) => b.duration - a.duration)[0];
-    if (worst) out.push(`  Longest: ${worst.duration} ms, ${worst.sinceStep} ms into step ${worst.step}`);
-    out.push('  Each task (ms into its step: biggest functions by self time):');
-    for (const t of lt.playing) out.push(`    ${lpad(ms(t.duration), 7)}  ${pad(t.step, 20)} +${t.sinceStep} ms: ${(t.top ?? []).join(', ')}`);
-    if (lt.trace) {
-      const pct = (x: number) => `${Math.round((x / Math.max(1, lt.trace!.busyMs)) * 100)} %`;
-      out.push(
-        `  Main thread inside the long tasks: ${lt.trace.busyMs} ms traced — ${pct(lt.trace.readbackMs)} waiting in GLES2::ReadPixels (Chromium reading`,
-        `  each WebGL frame back for software compositing: no GPU here, SwiftShader), ${pct(lt.trace.scriptMs)} in script. By trace event (self time):`,
-      );
-    }
-    out.push(...hot('', lt.trace?.top, 6).slice(1));
-    out.push(...hot('Inside the long tasks, by JS function (self; "(program)" = native work, see trace above):', lt.profile?.all.self, 8));
-    out.push(...hot('Inside the long tasks, by line of ours (inclusive):', lt.profile?.all.ours, 5));
-    out.push(...hot('Inside the long tasks, by file:', lt.profile?.all.byFile, 5));
-    out.push(...hot('Inside the longest task, by function (self):', lt.profile?.longest?.self, 5));
+    out.push(...longTaskList(lt));
     for (const n of lt.notes) out.push(`  note: ${n}`);
   } else out.push('  not measured');
+  const lp = r.longTasksProfiled;
+  if (lp) {
+    out.push(
+      `  A second play-through with the V8 profiler and a Chrome trace on, to say what the tasks are made of (the`,
+      `  instruments slow the page): ${lp.count} long tasks, ${lp.over50} over 50 ms, longest ${ms(lp.longest)}.`,
+    );
+    out.push(...longTaskList(lp));
+    if (lp.trace) {
+      const pct = (x: number) => `${Math.round((x / Math.max(1, lp.trace!.busyMs)) * 100)} %`;
+      out.push(
+        `  Main thread inside the long tasks: ${lp.trace.busyMs} ms traced — ${pct(lp.trace.readbackMs)} waiting in GLES2::ReadPixels (Chromium reading`,
+        `  each WebGL frame back for software compositing: no GPU here, SwiftShader), ${pct(lp.trace.scriptMs)} in script. By trace event (self time):`,
+      );
+    }
+    out.push(...hot('', lp.trace?.top, 6).slice(1));
+    out.push(...hot('Inside the long tasks, by JS function (self; "(program)" = native work, see trace above):', lp.profile?.all.self, 8));
+    out.push(...hot('Inside the long tasks, by line of ours (inclusive):', lp.profile?.all.ours, 5));
+    out.push(...hot('Inside the long tasks, by file:', lp.profile?.all.byFile, 5));
+    out.push(...hot('Inside the longest task, by function (self):', lp.profile?.longest?.self, 5));
+    for (const n of lp.notes) out.push(`  note (profiled run): ${n}`);
+  }
   out.push('');
 
   // 5. Heap
-  out.push('5. JS heap over 500 step changes after a warm-up of 100 (/?mode=present, 1280×800; forced GC before each reading)');
   const h = r.heap;
+  out.push(
+    h
+      ? `5. JS heap over ${h.changes} step changes after a warm-up of ${h.warmup} (/?mode=present, 1280×800; forced GC before each reading)`
+      : '5. JS heap over step changes (/?mode=present, 1280×800)',
+  );
   if (h) {
     const mb = (b: number) => `${(b / 1048576).toFixed(2)} MiB`;
     out.push(
@@ -216,15 +245,18 @@ export function report(r: Results): string {
         14,
       ),
     );
-    out.push(`  growth from ${h.baseline.changes} to ${h.after.changes} changes: ${h.growthPct.toFixed(1)} % (${Math.round(h.ms / 1000)} s)`);
+    out.push(
+      `  growth from ${h.baseline.changes} to ${h.after.changes} changes: ${h.growthPct.toFixed(1)} % (the budget's window; ${Math.round(h.ms / 1000)} s in all)`,
+      `  growth from ${h.early.from.changes} to ${h.early.to.changes} changes: ${h.early.growthPct.toFixed(1)} % (the first protocol's window, V8 still optimising)`,
+    );
     if (h.split) {
-      const { baseline: a, after: b } = h.split;
-      const pct = (x: number, y: number) => `${(((y - x) / x) * 100).toFixed(1)} %`;
+      const { early: e, baseline: a, after: b } = h.split;
+      const row = (name: string, k: keyof typeof a) => `    ${pad(name, 44)}${lpad(mb(e[k]), 11)}${lpad(mb(a[k]), 11)}${lpad(mb(b[k]), 11)}`;
       out.push(
-        '  What the heap is made of (heap snapshots at 0 and at the end; self sizes):',
-        `    V8 compiled code                            ${mb(a.code)} → ${mb(b.code)} (${pct(a.code, b.code)})`,
-        `    browser-owned (DOM, performance entries)    ${mb(a.browser)} → ${mb(b.browser)} (${pct(a.browser, b.browser)})`,
-        `    the page's JS objects, arrays and strings   ${mb(a.js)} → ${mb(b.js)} (${pct(a.js, b.js)})`,
+        `  What the heap is made of (heap snapshots, self sizes)  ${lpad(String(h.early.from.changes), 10)}${lpad(String(h.baseline.changes), 11)}${lpad(String(h.after.changes), 11)}`,
+        row('V8 code (bytecode, machine code, feedback)', 'code'),
+        row('browser-owned (DOM, performance entries)', 'browser'),
+        row("the page's JS objects, arrays and strings", 'js'),
       );
     }
     for (const n of h.notes) out.push(`  note: ${n}`);
