@@ -12,6 +12,13 @@ import type { Locale } from '../../src/lib/data/schema';
 const load = (lang: string) => JSON.parse(readFileSync(new URL(`../../data/i18n/${lang}.json`, import.meta.url), 'utf8')) as Locale;
 const en = load('en');
 const RTL = ['ar', 'fa', 'ckb'] as const;
+const basemapCountries = [
+  ...new Set(
+    (JSON.parse(readFileSync(new URL('../../data/geo/basemap.geojson', import.meta.url), 'utf8')) as GeoJSON.FeatureCollection).features.map(
+      (f) => String(f.properties?.iso3),
+    ),
+  ),
+].sort();
 
 /** Latin script that is deliberate in a right-to-left page: the F key, file formats, licences, product names, scales. */
 const ALLOWED_LATIN = /\b(F|PNG|GeoJSON|CSV|CC BY 4\.0|Natural Earth|GeoNames|Turf\.js|Pym\.js)\b|1:(110|50|10)m|1:\{scale\}|\{[a-z]+\}/gi;
@@ -40,6 +47,11 @@ describe.each(RTL)('%s locale', (lang) => {
       return want.some((p) => !v.includes(p));
     });
     expect(broken.map(([k]) => k)).toEqual([]);
+  });
+
+  it('names every country the basemap can label in its own script (no English name falls through on the map)', () => {
+    const iso3 = basemapCountries.filter((c) => !/\p{Script=Arabic}/u.test(loc.countries[c] ?? ''));
+    expect(iso3).toEqual([]);
   });
 
   it('leaks no English: Latin script only where deliberate', () => {
