@@ -11,6 +11,9 @@ import { PALETTES, type Theme } from '../../src/lib/map/palette';
 import { buildStyle, EVENT_LAYERS, LAYER_GROUPS, type SourceId } from '../../src/lib/map/style';
 import { resolveStep, warmUpView } from '../../src/lib/story/resolve';
 import en from '../../data/i18n/en.json';
+import ar from '../../data/i18n/ar.json';
+import fa from '../../data/i18n/fa.json';
+import ckb from '../../data/i18n/ckb.json';
 
 type FC = GeoJSON.FeatureCollection;
 const geo = (name: string) => JSON.parse(readFileSync(new URL(`../../data/geo/${name}.geojson`, import.meta.url), 'utf8')) as FC;
@@ -34,6 +37,15 @@ const visibility = (style: StyleSpecification, id: string) => (layerOf(style, id
 describe('buildStyle output', () => {
   it.each(THEMES.flatMap((t) => stepCases.map(([id, i]) => [id, t, i] as const)))('%s (%s) passes MapLibre’s validator', (_, theme, i) => {
     expect(validateStyleMin(styleFor(i, theme))).toEqual([]);
+  });
+
+  // The controller sets properties with MapLibre's validation off (controller.ts), so every style it can be given is
+  // checked here: each step in each language, on a phone-shaped map.
+  it.each(Object.entries({ ar, fa, ckb }))('every step in %s, narrow, passes MapLibre’s validator', (lang, loc) => {
+    for (const [id, i] of stepCases) {
+      const style = buildStyle(resolveStep(content, i, 'narrow'), { lang, theme: 'dark', fonts: ['Noto Sans', 'Noto Sans Arabic'], countryNames: loc.countries }, sources);
+      expect(validateStyleMin(style), id).toEqual([]);
+    }
   });
 
   it('asks for no glyphs and no sprite (labels use the page’s own fonts)', () => {
