@@ -31,6 +31,11 @@ export interface LongTask {
   attribution: string;
   /** The task's three biggest functions by self time (profiler on), e.g. "clear (native) 23 ms". */
   top?: string[];
+  /**
+   * What the long animation frame around the task ran (Chromium's LoAF, no profiler needed): each script by invoker,
+   * then the rendering step, e.g. "FrameRequestCallback 13 ms (controller-….js); rendering 41 ms".
+   */
+  frame?: string;
 }
 
 export interface LongTasks {
@@ -57,8 +62,25 @@ export interface LongTasks {
 
 declare global {
   interface Window {
-    __bench?: { tasks: { start: number; duration: number; attribution: string }[]; steps: { at: number; id: string }[] };
+    __bench?: {
+      tasks: { start: number; duration: number; attribution: string }[];
+      steps: { at: number; id: string }[];
+      frames: { start: number; end: number; renderStart: number; scripts: { invoker: string; file: string; duration: number }[] }[];
+    };
   }
+}
+
+type Frame = NonNullable<Window['__bench']>['frames'][number];
+
+function frameOf(frames: Frame[], t: { start: number; duration: number }): string | undefined {
+  // The frame that overlaps the task most (their start times can differ by a few ms).
+  const overlap = (x: Frame) => Math.min(x.end, t.start + t.duration) - Math.max(x.start, t.start);
+  const f = frames.filter((x) => overlap(x) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
+  if (!f) return undefined;
+  const scripts = f.scripts.map((x) => `${x.invoker} ${Math.round(x.duration)} ms${x.file ? ` (${x.file})` : ''}`);
+  // Rendering (style, layout, paint, and handing the frame to the GPU process) runs from renderStart to the frame's end.
+  const rendering = f.renderStart > 0 ? [`rendering ${Math.round(f.end - f.renderStart)} ms`] : [];
+  return [...scripts, ...rendering].join('; ');
 }
 
 export async function measureLongTasks(browser: Browser, origin: string, maps: SourceMaps, profiled: boolean): Promise<LongTasks> {
@@ -68,7 +90,19 @@ export async function measureLongTasks(browser: Browser, origin: string, maps: S
     await openPresent(page, origin);
     const from = await progress(page);
     await page.evaluate(() => {
-      const b = (window.__bench = { tasks: [], steps: [] } as NonNullable<Window['__bench']>);
+      const b = (window.__bench = { tasks: [], steps: [], frames: [] } as NonNullable<Window['__bench']>);
+      // Long animation frames (Chromium's LoAF): which scripts ran in a long task's frame, and when rendering began.
+      type Loaf = PerformanceEntry & { renderStart: number; scripts: { invoker: string; sourceURL: string; duration: number }[] };
+      if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'))
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Loaf[])
+            b.frames.push({
+              start: e.startTime,
+              end: e.startTime + e.duration,
+              renderStart: e.renderStart,
+              scripts: (e.scripts ?? []).map((x) => ({ invoker: x.invoker, file: (x.sourceURL ?? '').split('/').pop() ?? '', duration: x.duration })),
+            });
+        }).observe({ type: 'long-animation-frame' });
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) {
           const a = (e as PerformanceEntry & { attribution?: { containerType?: string; containerSrc?: string; name?: string }[] }).attribution?.[0];
@@ -125,9 +159,17 @@ export async function measureLongTasks(browser: Browser, origin: string, maps: S
 
     const tag = (t: { start: number; duration: number; attribution: string }): LongTask => {
       const step = [...raw.steps].reverse().find((s) => s.at <= t.start) ?? raw.steps[0]!;
-      return { start: Math.round(t.start), duration: Math.round(t.duration), step: step.id, sinceStep: Math.round(t.start - step.at), attribution: t.attribution };
+      return {
+        start: Math.round(t.start),
+        duration: Math.round(t.duration),
+        step: step.id,
+        sinceStep: Math.round(t.start - step.at),
+        attribution: t.attribution,
+        frame: frameOf(raw.frames, t),
+      };
     };
     const playing = raw.tasks.filter((t) => t.start >= t0).map(tag);
+    if (playing.length && !playing.some((t) => t.frame)) notes.push(`no long-animation-frame entry matched a long task (${raw.frames.length} recorded)`);
     const beforePlay = raw.tasks.filter((t) => t.start < t0).map(tag);
     const perStep: LongTasks['perStep'] = {};
     for (const t of playing) {

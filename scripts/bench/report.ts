@@ -43,8 +43,15 @@ function longTaskList(lt: LongTasks): string[] {
   for (const [step, s] of Object.entries(lt.perStep)) out.push(`    ${pad(step, 32)} ${lpad(String(s.tasks), 3)}  ${lpad(ms(s.totalMs), 8)}  ${lpad(ms(s.longest), 8)}`);
   const worst = [...lt.playing].sort((a, b) => b.duration - a.duration)[0];
   if (worst) out.push(`  Longest: ${worst.duration} ms, ${worst.sinceStep} ms into step ${worst.step}`);
-  out.push(lt.profiled ? '  Each task (ms into its step: biggest functions by self time):' : '  Each task (ms into its step):');
-  for (const t of lt.playing) out.push(`    ${lpad(ms(t.duration), 7)}  ${pad(t.step, 20)} +${t.sinceStep} ms${t.top ? `: ${t.top.join(', ')}` : ''}`);
+  out.push(
+    lt.profiled
+      ? '  Each task (ms into its step: biggest functions by self time):'
+      : '  Each task (ms into its step: what its animation frame ran, from the browser\'s long-animation-frame entries):',
+  );
+  for (const t of lt.playing) {
+    const what = lt.profiled ? t.top?.join(', ') : t.frame;
+    out.push(`    ${lpad(ms(t.duration), 7)}  ${pad(t.step, 20)} +${t.sinceStep} ms${what ? `: ${what}` : ''}`);
+  }
   return out;
 }
 
