@@ -67,6 +67,19 @@ test('a Persian reader opening index.fa.html gets the Persian app, right to left
   expect(faces).toEqual(['link', 'link']);
 });
 
+test('on index.fa.html the language switch’s English link leads to English, also opened as a plain link', async ({ page }) => {
+  await page.goto('./index.fa.html?step=accord-2023');
+  await expect(page.locator('[data-shell]')).toHaveCount(0);
+  const english = page.locator('nav.lang-switch a[hreflang=en]').first();
+  const href = (await english.getAttribute('href'))!;
+  // Followed as a link (a new tab, a shared copy): the page opens in English, at the same step.
+  await page.goto(new URL(href, page.url()).href);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('h1').first()).toHaveText(EN.ui.siteTitle!);
+  expect(new URL(page.url()).searchParams.get('step')).toBe('accord-2023');
+});
+
 test('a reader whose system is dark gets a dark intro from the HTML, and the app keeps it dark', async ({ browser }) => {
   const colours = (page: Page) =>
     page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('h1')!).color]);

@@ -1,7 +1,7 @@
 // URL parameters (parseConfig, urlForStep): a shared or embedded link picks the mode, language, theme and steps; a
 // mistyped or hostile link falls back to defaults with a fixed notice, and nothing from the URL reaches the page.
 import { describe, expect, it } from 'vitest';
-import { parseConfig, urlForStep } from '../../src/lib/config/url';
+import { langHref, parseConfig, urlForStep } from '../../src/lib/config/url';
 import en from '../../data/i18n/en.json';
 
 const IDS = ['the-border', 'amini-protests', 'strikes-september', 'strikes-november', 'accord-2023', 'border-length'];
@@ -99,5 +99,17 @@ describe('urlForStep', () => {
 
   it('replaces an existing step rather than adding a second one', () => {
     expect(urlForStep('https://example.org/?step=the-border&theme=dark', 'balancing')).toBe('/?step=balancing&theme=dark');
+  });
+});
+
+describe('langHref', () => {
+  it('names the language whenever it is not the page’s own, keeping the other parameters', () => {
+    expect(langHref('https://example.org/explainer/index.fa.html?step=accord-2023', 'en', 'fa')).toBe('/explainer/index.fa.html?step=accord-2023&lang=en');
+    expect(langHref('https://example.org/?mode=present&lang=fa', 'ar', 'en')).toBe('/?mode=present&lang=ar');
+  });
+
+  it('drops ?lang for the page’s own language', () => {
+    expect(langHref('https://example.org/?lang=fa&step=erbil-2024', 'en', 'en')).toBe('/?step=erbil-2024');
+    expect(langHref('https://example.org/index.fa.html?lang=en#map', 'fa', 'fa')).toBe('/index.fa.html');
   });
 });

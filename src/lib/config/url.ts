@@ -79,3 +79,22 @@ export function urlForStep(href: string, stepId: string): string {
   u.searchParams.set('step', stepId);
   return u.pathname + u.search + u.hash;
 }
+
+/**
+ * The language the page opens in without ?lang: English on index.html; the index.<lang>.html pages (built for sharing
+ * cards) carry theirs on <html lang>. Read once, when this module loads, before the app sets <html lang> to the
+ * reader's choice.
+ */
+export const PAGE_LANG = typeof document === 'undefined' ? 'en' : document.documentElement.lang || 'en';
+
+/**
+ * The link to this page in `lang`, keeping the other parameters. Only the page's own language goes without ?lang, so
+ * every link names the language it leads to, also when it is opened in a new tab or shared (on index.fa.html, a
+ * bare link "for English" would open in Persian).
+ */
+export function langHref(href: string, lang: string, pageLang: string = PAGE_LANG): string {
+  const u = new URL(href);
+  if (lang === pageLang) u.searchParams.delete('lang');
+  else u.searchParams.set('lang', lang);
+  return u.pathname + u.search;
+}
