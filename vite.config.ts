@@ -73,16 +73,6 @@ function cspMeta(): Plugin {
   };
 }
 
-/**
- * Sharing cards per language: index.html carries the English Open Graph / Twitter tags; the build also writes
- * index.<lang>.html for every other locale with that language's title, description, lang and dir (the app reads
- * the language from <html lang> when the URL has no ?lang). SITE_URL (e.g. https://news.example/iran-iraq/) makes
- * the preview image URL absolute, as crawlers expect; without it the URL stays relative.
- */
-/**
- * The first paint before any script (src/lib/shell.ts): the intro, in English in index.html (dev and build); the
- * sharing-cards step below swaps in each language's own for index.<lang>.html.
- */
 /** The built woff2 files (relative URLs) of the two faces (400, 700) the pages use, for one script's font. */
 function fontFiles(bundle: Record<string, unknown> | undefined, script: 'latin' | 'arabic'): string[] {
   const re = script === 'latin' ? /noto-sans-latin-(400|700)-normal-[\w-]+\.woff2$/ : /noto-sans-arabic-arabic-(400|700)-normal-[\w-]+\.woff2$/;
@@ -91,6 +81,10 @@ function fontFiles(bundle: Record<string, unknown> | undefined, script: 'latin' 
     .map((f) => `./${f}`);
 }
 
+/**
+ * The first paint before any script (src/lib/shell.ts): the intro, in English in index.html (dev and build); the
+ * sharing-cards step below swaps in each language's own for index.<lang>.html.
+ */
 const APP_DIV = '<div id="app"></div>';
 function firstPaint(): Plugin {
   return {
@@ -128,6 +122,12 @@ function inlineFavicon(): Plugin {
   };
 }
 
+/**
+ * Sharing cards per language: index.html carries the English Open Graph / Twitter tags; the build also writes
+ * index.<lang>.html for every other locale with that language's title, description, lang and dir (the app reads
+ * the language from <html lang> when the URL has no ?lang). SITE_URL (e.g. https://news.example/iran-iraq/) makes
+ * the preview image URL absolute, as crawlers expect; without it the URL stays relative.
+ */
 function sharingCards(): Plugin {
   const site = process.env.SITE_URL ?? '';
   const OG_LOCALE: Record<string, string> = { en: 'en_GB', ar: 'ar_IQ', fa: 'fa_IR', ckb: 'ckb_IQ' };

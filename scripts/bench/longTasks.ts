@@ -168,7 +168,7 @@ export async function measureLongTasks(browser: Browser, origin: string, maps: S
         frame: frameOf(raw.frames, t),
       };
     };
-    const playing = raw.tasks.filter((t) => t.start >= t0).map(tag);
+    const playing = playingRaw.map(tag);
     if (playing.length && !playing.some((t) => t.frame)) notes.push(`no long-animation-frame entry matched a long task (${raw.frames.length} recorded)`);
     const beforePlay = raw.tasks.filter((t) => t.start < t0).map(tag);
     const perStep: LongTasks['perStep'] = {};
