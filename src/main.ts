@@ -5,6 +5,26 @@ import './styles/global.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { SHELL_ATTR } from './lib/shell';
+import { PAGE_LANG, wantedLang } from './lib/config/url';
+import { english, LANG_NAMES, loadLocale } from './lib/i18n/i18n';
+import type { Locale } from './lib/data/schema';
+
+const target = document.getElementById('app')!;
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
+const LOCALE_WAIT_MS = 5000;
+
+// The app mounts in the reader's language. Mounted in English and switched once the strings arrived, a Persian page
+// showed English, left to right, for half a second. So a language's strings (its own chunk) are fetched now, while
+// the intro paints, and the app waits for them; null if they fail (the app then opens in English and says so).
+const lang = wantedLang(window.location.search);
+let locale: Locale | null | undefined = lang === 'en' ? english : undefined;
+const localeLoaded = locale ? Promise.resolve() : loadLocale(lang).then((l) => void (locale = l), () => void (locale = null));
+
+// index.<lang>.html preloads its own script's faces; on another page (index.html?lang=fa) the Arabic-script faces are
+// asked for now, in parallel with the strings, rather than once the app has laid its text out. A language written in
+// Arabic script is one whose own name is.
+if (lang !== PAGE_LANG && ARABIC_SCRIPT.test(LANG_NAMES[lang]))
+  for (const w of ['400', '700']) document.fonts?.load(`${w} 1em "Noto Sans Arabic"`, LANG_NAMES[lang]).catch(() => {});
 
 // The built HTML carries a pre-rendered intro (src/lib/shell.ts). Let the browser paint it, in its web fonts (which
 // the HTML preloads), before the app starts: a deferred module script otherwise runs before the first paint and the
@@ -12,16 +32,30 @@ import { SHELL_ATTR } from './lib/shell';
 // largest-contentful-paint entry), not just that one was scheduled: swapping the intro out before that report
 // would leave the reader's first view uncounted. The app then replaces the intro with the same markup in one task.
 // The timers cover fonts that never arrive, browsers without paint entries, and hidden tabs and frames.
-const target = document.getElementById('app')!;
 let started = false;
 function start() {
   if (started) return;
+  if (locale === undefined) {
+    void localeLoaded.then(start);
+    // Strings that never arrive (a stalled network) must not leave the reader without an app: it opens in English
+    // and says so.
+    setTimeout(() => {
+      if (locale !== undefined) return;
+      locale = null;
+      start();
+    }, LOCALE_WAIT_MS);
+    return;
+  }
   started = true;
   performance.mark('iib:app-start');
   // A reader who tabbed into the pre-rendered intro keeps their place: focus moves to the same control in the app.
   const focused = document.activeElement?.closest(`[${SHELL_ATTR}]`) ? document.activeElement.textContent : null;
   target.replaceChildren();
-  mount(App, { target });
+  // The page takes the app's language and direction before the app's text goes in (App.svelte keeps them in step
+  // afterwards, from an effect that runs only after the mount).
+  document.documentElement.lang = (locale ?? english).lang;
+  document.documentElement.dir = (locale ?? english).dir;
+  mount(App, { target, props: { locale } });
   performance.mark('iib:app-mounted');
   if (focused) refocus(focused);
 }
@@ -44,9 +78,10 @@ function afterFirstPaint(then: () => void) {
   po.observe({ type: 'largest-contentful-paint', buffered: true });
 }
 
-// The intro is the explainer's: presentation, embed and builder pages replace it at once.
+// The intro is the explainer's, in the page's language: presentation, embed and builder pages, and a ?lang other than
+// the page's (index.html?lang=fa), replace it as soon as they can.
 const mode = new URLSearchParams(window.location.search).get('mode');
-if (mode && mode !== 'explainer') start();
+if ((mode && mode !== 'explainer') || lang !== PAGE_LANG) start();
 
 // fonts.load (not fonts.ready, which is already settled before the first layout has asked for any face).
 const faces = Promise.all(['400', '700'].map((w) => document.fonts?.load(`${w} 1em "Noto Sans"`)));

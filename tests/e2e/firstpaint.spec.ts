@@ -122,3 +122,49 @@ test('the Arabic-script web font is fetched for pages that use it, not for an En
     await context.close();
   }
 });
+
+/**
+ * Every state of the page's direction and headline (the intro's title, the presentation's step title, or the
+ * embed's step card's title), recorded from before the first script runs, each marked with whether the app had started by then.
+ */
+const RECORD_HEADLINES = `window.__headlines = [];
+  new MutationObserver(() => {
+    const h = document.querySelector('h1') ?? document.querySelector('.card .title');
+    const s = { dir: document.documentElement.dir, text: h ? h.textContent.trim() : '', app: performance.getEntriesByName('iib:app-start').length > 0 };
+    const last = window.__headlines[window.__headlines.length - 1];
+    if (!last || last.dir !== s.dir || last.text !== s.text || last.app !== s.app) window.__headlines.push(s);
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });`;
+
+// The app once mounted in English and switched when the language's strings arrived: index.fa.html went from its
+// Persian intro to English, left to right, and back, for half a second.
+test('a Persian or Arabic reader’s app opens in their language: never an English headline or a left-to-right page once it starts', async ({ browser }) => {
+  const english = new Set([EN.ui.siteTitle!, ...Object.values(EN.steps).map((s) => s.title)]);
+  for (const url of ['./index.fa.html', './?lang=fa', './index.fa.html?mode=present', './?lang=ar&mode=embed']) {
+    const context = await browser.newContext();
+    await context.addInitScript(RECORD_HEADLINES);
+    const page = await context.newPage();
+    await page.goto(url);
+    await expect(page.locator('[data-shell]')).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('[data-testid=map]')).toBeAttached();
+    const seen = (await page.evaluate('window.__headlines')) as { dir: string; text: string; app: boolean }[];
+    const app = seen.filter((s) => s.app && s.text);
+    expect(app.length, `${url}: ${JSON.stringify(seen)}`).toBeGreaterThan(0);
+    for (const s of app) {
+      expect(s.dir, `${url}: ${JSON.stringify(seen)}`).toBe('rtl');
+      expect(english.has(s.text), `${url}: ${JSON.stringify(seen)}`).toBe(false);
+    }
+    // index.fa.html is right to left and Persian from its HTML on: the whole page, not only the app.
+    if (url.startsWith('./index.fa.html')) expect(seen.every((s) => s.dir === 'rtl' && !english.has(s.text)), JSON.stringify(seen)).toBe(true);
+    await context.close();
+  }
+});
+
+test('a language whose strings fail to load opens in English and says so, instead of no page', async ({ page }) => {
+  await page.route(/\/assets\/fa-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto('./index.fa.html');
+  await expect(page.locator('[data-shell]')).toHaveCount(0);
+  await expect(page.locator('h1').first()).toHaveText(EN.ui.siteTitle!);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.getByTestId('notices')).toContainText(EN.ui.noticeLangLoad!);
+});

@@ -1,7 +1,7 @@
 // URL parameters (parseConfig, urlForStep): a shared or embedded link picks the mode, language, theme and steps; a
 // mistyped or hostile link falls back to defaults with a fixed notice, and nothing from the URL reaches the page.
 import { describe, expect, it } from 'vitest';
-import { langHref, parseConfig, urlForStep } from '../../src/lib/config/url';
+import { langHref, parseConfig, urlForStep, wantedLang } from '../../src/lib/config/url';
 import en from '../../data/i18n/en.json';
 
 const IDS = ['the-border', 'amini-protests', 'strikes-september', 'strikes-november', 'accord-2023', 'border-length'];
@@ -111,5 +111,27 @@ describe('langHref', () => {
   it('drops ?lang for the page’s own language', () => {
     expect(langHref('https://example.org/?lang=fa&step=erbil-2024', 'en', 'en')).toBe('/?step=erbil-2024');
     expect(langHref('https://example.org/index.fa.html?lang=en#map', 'fa', 'fa')).toBe('/index.fa.html');
+  });
+});
+
+// src/main.ts fetches this language's strings before the app mounts: it must be the language parseConfig then opens.
+describe('wantedLang', () => {
+  const cases: [string, string][] = [
+    ['?lang=fa', 'en'],
+    ['?lang=%20ar%20&mode=embed', 'en'],
+    ['?lang=xx', 'fa'],
+    ['?lang=', 'ckb'],
+    ['', 'ar'],
+    ['', 'zz'],
+    ['?lang=EN', 'fa'],
+  ];
+  it.each(cases)('%s on a page in %s opens in the language parseConfig reads', (search, pageLang) => {
+    const fallback = ['en', 'ar', 'fa', 'ckb'].includes(pageLang) ? (pageLang as 'fa') : 'en';
+    expect(wantedLang(search, pageLang)).toBe(parseConfig(search, IDS, fallback).lang);
+  });
+  it('takes a valid ?lang over the page’s own language, and the page’s over English', () => {
+    expect(wantedLang('?lang=fa', 'ar')).toBe('fa');
+    expect(wantedLang('?lang=nope', 'ar')).toBe('ar');
+    expect(wantedLang('', 'not-a-lang')).toBe('en');
   });
 });

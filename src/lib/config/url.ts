@@ -42,9 +42,8 @@ export function parseConfig(search: string, stepIds: string[], fallbackLang: Lan
   const mode = (MODES as readonly string[]).includes(modeRaw ?? '') ? (modeRaw as Mode) : 'explainer';
   if (modeRaw !== null && mode !== modeRaw) notices.add('noticeMode');
 
-  const langRaw = get('lang');
-  const lang = isLang(langRaw) ? langRaw : fallbackLang;
-  if (langRaw !== null && !isLang(langRaw)) notices.add('noticeLang');
+  const { lang, bad } = readLang(q, fallbackLang);
+  if (bad) notices.add('noticeLang');
 
   const themeRaw = get('theme');
   const theme: ThemeChoice = themeRaw === 'light' || themeRaw === 'dark' || themeRaw === 'auto' ? themeRaw : 'auto';
@@ -72,6 +71,19 @@ export function parseConfig(search: string, stepIds: string[], fallbackLang: Lan
 
   return { mode, start, steps, lang, theme, notes: get('notes') === '1', childId, notices: [...notices] };
 }
+
+/** ?lang if it names a language of the site, else `fallback`; `bad` when it was given and named none. */
+function readLang(q: URLSearchParams, fallback: Lang): { lang: Lang; bad: boolean } {
+  const raw = q.get('lang')?.trim() ?? null;
+  return isLang(raw) ? { lang: raw, bad: false } : { lang: fallback, bad: raw !== null };
+}
+
+/**
+ * The language the app opens in, as parseConfig will read it, for src/main.ts to fetch that language's strings before
+ * the app mounts (parseConfig needs the story's step ids, which main.ts does not load).
+ */
+export const wantedLang = (search: string, pageLang: string = PAGE_LANG): Lang =>
+  readLang(new URLSearchParams(search), isLang(pageLang) ? pageLang : 'en').lang;
 
 /** The URL for a step in the current mode, keeping the other parameters (replaceState: Back is never flooded). */
 export function urlForStep(href: string, stepId: string): string {

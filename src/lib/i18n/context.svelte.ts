@@ -8,6 +8,10 @@ import { english, formatDay, formatNumber, formatRange, translate } from './i18n
 
 export class I18n {
   locale = $state<Locale>(english);
+  /** `initial`: the strings the app opens with (src/main.ts fetches a non-English language's before mounting). */
+  constructor(initial: Locale = english) {
+    this.locale = initial;
+  }
   lang: Lang = $derived(this.locale.lang);
   dir: 'ltr' | 'rtl' = $derived(this.locale.dir);
 
