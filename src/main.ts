@@ -15,10 +15,16 @@ const LOCALE_WAIT_MS = 5000;
 
 // The app mounts in the reader's language. Mounted in English and switched once the strings arrived, a Persian page
 // showed English, left to right, for half a second. So a language's strings (its own chunk) are fetched now, while
-// the intro paints, and the app waits for them; null if they fail (the app then opens in English and says so).
+// the intro paints, and the app waits for them. Strings that fail, or never arrive (a stalled network), give null:
+// the app then opens in English and says so, rather than not at all.
 const lang = wantedLang(window.location.search);
+const localeLoaded: Promise<Locale | null> =
+  lang === 'en'
+    ? Promise.resolve(english)
+    : Promise.race([loadLocale(lang).catch(() => null), new Promise<null>((r) => setTimeout(() => r(null), LOCALE_WAIT_MS))]);
+/** undefined while the strings are on their way. */
 let locale: Locale | null | undefined = lang === 'en' ? english : undefined;
-const localeLoaded = locale ? Promise.resolve() : loadLocale(lang).then((l) => void (locale = l), () => void (locale = null));
+void localeLoaded.then((l) => (locale = l));
 
 // index.<lang>.html preloads its own script's faces; on another page (index.html?lang=fa) the Arabic-script faces are
 // asked for now, in parallel with the strings, rather than once the app has laid its text out. A language written in
@@ -37,13 +43,6 @@ function start() {
   if (started) return;
   if (locale === undefined) {
     void localeLoaded.then(start);
-    // Strings that never arrive (a stalled network) must not leave the reader without an app: it opens in English
-    // and says so.
-    setTimeout(() => {
-      if (locale !== undefined) return;
-      locale = null;
-      start();
-    }, LOCALE_WAIT_MS);
     return;
   }
   started = true;
@@ -53,8 +52,9 @@ function start() {
   target.replaceChildren();
   // The page takes the app's language and direction before the app's text goes in (App.svelte keeps them in step
   // afterwards, from an effect that runs only after the mount).
-  document.documentElement.lang = (locale ?? english).lang;
-  document.documentElement.dir = (locale ?? english).dir;
+  const { lang: opened, dir } = locale ?? english;
+  document.documentElement.lang = opened;
+  document.documentElement.dir = dir;
   mount(App, { target, props: { locale } });
   performance.mark('iib:app-mounted');
   if (focused) refocus(focused);
