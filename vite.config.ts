@@ -137,9 +137,7 @@ function sharingCards(): Plugin {
     enforce: 'post',
     transformIndexHtml: (html) => html.replaceAll('%SITE_URL%', site),
     generateBundle(_, bundle) {
-      const index = bundle['index.html'];
-      if (!index || index.type !== 'asset') throw new Error('sharing-cards: index.html is not in the bundle; the per-language pages cannot be written');
-      const html = String(index.source);
+      const html = builtIndex(bundle, 'sharing-cards');
       const { raw } = readDataset(process.cwd());
       const en = raw.locales.en as Locale;
       // A right-to-left page's intro is set in Noto Sans Arabic: preload its two faces, as index.html does the Latin
@@ -162,10 +160,37 @@ function sharingCards(): Plugin {
   };
 }
 
+/** The built index.html, read in generateBundle (after Vite's own HTML plugin has added it to the bundle). */
+function builtIndex(bundle: Record<string, { type: string; source?: unknown }>, plugin: string): string {
+  const index = bundle['index.html'];
+  if (!index || index.type !== 'asset') throw new Error(`${plugin}: index.html is not in the bundle; the pages made from it cannot be written`);
+  return String(index.source);
+}
+
+/**
+ * embed.html, the page the embed code points at: index.html without the pre-rendered intro. Inside a news site's
+ * iframe, `?mode=embed` on index.html showed the explainer's headline, language and mode links until the app's
+ * script ran; this page shows nothing until the embed draws. Not indexed: the explainer is the page to find.
+ */
+function embedPage(): Plugin {
+  return {
+    name: 'embed-page',
+    enforce: 'post',
+    generateBundle(_, bundle) {
+      const html = builtIndex(bundle, 'embed-page');
+      const en = readDataset(process.cwd()).raw.locales.en as Locale;
+      const shell = shellHtml(en, en);
+      if (!html.includes(shell)) throw new Error('embed-page: the pre-rendered intro is not in index.html');
+      const out = html.replace(shell, '').replace('</head>', '<meta name="robots" content="noindex"></head>');
+      this.emitFile({ type: 'asset', fileName: 'embed.html', source: out });
+    },
+  };
+}
+
 // `base: './'` keeps every asset URL relative, so the build works from any static host and any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), storyData(), cspMeta(), firstPaint(), inlineFavicon(), sharingCards()],
+  plugins: [svelte(), storyData(), cspMeta(), firstPaint(), inlineFavicon(), sharingCards(), embedPage()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -166,7 +166,8 @@ test('the builder makes embed code that shows the chosen step, and previews it l
   await page.getByRole('combobox', { name: EN.ui.language }).selectOption('en');
   await page.getByLabel(EN.ui['theme-dark']!).check();
   const code = await page.getByTestId('embed-code').inputValue();
-  expect(code).toContain('mode=embed');
+  // embed.html: the page without the explainer's pre-rendered intro (next test).
+  expect(code).toMatch(/src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?mode=embed&/);
   expect(code).toContain('step=accord-2023');
   expect(code).toContain('theme=dark');
   expect(code).toContain('embed.js');
@@ -181,4 +182,25 @@ test('the builder makes embed code that shows the chosen step, and previews it l
   await expect.poll(() => page.locator('iframe').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(500);
   await page.screenshot({ path: 'screenshots/embed-in-host.png', fullPage: true });
   expect(STEP_IDS).toContain('accord-2023');
+});
+
+// index.html?mode=embed painted the explainer's headline, language and mode links inside the host's iframe until the
+// script ran. embed.html, where the embed code points, has no intro in its HTML, and is not for search engines.
+test('the embed page shows nothing of the explainer before the embed draws, then the embed', async ({ browser }) => {
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const before = await noJs.newPage();
+  await before.goto('./embed.html?mode=embed&step=accord-2023');
+  await expect(before.locator('#app')).toBeEmpty();
+  await expect(before.locator('meta[name=robots]')).toHaveAttribute('content', 'noindex');
+  await noJs.close();
+  const index = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await index.goto('./');
+  await expect(index.locator('h1')).toHaveText(EN.ui.siteTitle!);
+  await expect(index.locator('meta[name=robots]')).toHaveCount(0);
+
+  const page = await browser.newPage();
+  await page.goto('./embed.html?mode=embed&step=accord-2023&lang=fa');
+  await expect(page.locator('.embed [data-testid=map]')).toHaveAttribute('data-step', 'accord-2023');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('h1')).toHaveCount(0);
 });

@@ -19,10 +19,12 @@ export interface EmbedChoice {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/**
+ * embed.html (built from index.html without its pre-rendered intro, which a host page would otherwise see until the
+ * script runs), still with mode=embed, so the URL says what it opens on any page of the site.
+ */
 export function embedUrl(c: EmbedChoice): string {
-  const u = new URL(c.base);
-  u.search = '';
-  u.hash = '';
+  const u = new URL('embed.html', c.base);
   u.searchParams.set('mode', 'embed');
   if (c.start) u.searchParams.set('step', c.start);
   if (c.steps.length) u.searchParams.set('steps', c.steps.join(','));
