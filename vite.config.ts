@@ -137,9 +137,7 @@ function sharingCards(): Plugin {
     enforce: 'post',
     transformIndexHtml: (html) => html.replaceAll('%SITE_URL%', site),
     generateBundle(_, bundle) {
-      const html = builtIndex(bundle, 'sharing-cards');
-      const { raw } = readDataset(process.cwd());
-      const en = raw.locales.en as Locale;
+      const { html, raw, en, shell } = builtIndex(bundle, 'sharing-cards');
       // A right-to-left page's intro is set in Noto Sans Arabic: preload its two faces, as index.html does the Latin
       // ones (firstPaint), rather than let the browser find them only once it lays the page out.
       const arabicFaces = fontFiles(bundle, 'arabic')
@@ -148,8 +146,6 @@ function sharingCards(): Plugin {
       for (const [lang, value] of Object.entries(raw.locales)) {
         if (lang === 'en') continue;
         const loc = value as Locale;
-        const shell = shellHtml(en, en);
-        if (!html.includes(shell)) throw new Error('sharing-cards: the pre-rendered intro is not in index.html');
         let out = html.replace(shell, shellHtml(loc, en)).replace('<html lang="en" dir="ltr">', `<html lang="${lang}" dir="${loc.dir}">`);
         for (const key of ['siteTitle', 'siteDescription'] as const) out = out.replaceAll(esc(en.ui[key]!), esc(loc.ui[key] ?? en.ui[key]!));
         out = out.replace('content="en_GB"', `content="${OG_LOCALE[lang] ?? lang}"`);
@@ -160,11 +156,19 @@ function sharingCards(): Plugin {
   };
 }
 
-/** The built index.html, read in generateBundle (after Vite's own HTML plugin has added it to the bundle). */
-function builtIndex(bundle: Record<string, { type: string; source?: unknown }>, plugin: string): string {
+/**
+ * The built index.html, read in generateBundle (after Vite's own HTML plugin has added it to the bundle), with the
+ * English intro firstPaint wrote into it (`shell`), which the pages made from it swap out.
+ */
+function builtIndex(bundle: Record<string, { type: string; source?: unknown }>, plugin: string) {
   const index = bundle['index.html'];
   if (!index || index.type !== 'asset') throw new Error(`${plugin}: index.html is not in the bundle; the pages made from it cannot be written`);
-  return String(index.source);
+  const html = String(index.source);
+  const { raw } = readDataset(process.cwd());
+  const en = raw.locales.en as Locale;
+  const shell = shellHtml(en, en);
+  if (!html.includes(shell)) throw new Error(`${plugin}: the pre-rendered intro is not in index.html`);
+  return { html, raw, en, shell };
 }
 
 /**
@@ -177,10 +181,7 @@ function embedPage(): Plugin {
     name: 'embed-page',
     enforce: 'post',
     generateBundle(_, bundle) {
-      const html = builtIndex(bundle, 'embed-page');
-      const en = readDataset(process.cwd()).raw.locales.en as Locale;
-      const shell = shellHtml(en, en);
-      if (!html.includes(shell)) throw new Error('embed-page: the pre-rendered intro is not in index.html');
+      const { html, shell } = builtIndex(bundle, 'embed-page');
       const out = html.replace(shell, '').replace('</head>', '<meta name="robots" content="noindex"></head>');
       this.emitFile({ type: 'asset', fileName: 'embed.html', source: out });
     },

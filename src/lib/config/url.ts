@@ -95,9 +95,10 @@ export function urlForStep(href: string, stepId: string): string {
 /**
  * The language the page opens in without ?lang: English on index.html; the index.<lang>.html pages (built for sharing
  * cards) carry theirs on <html lang>. Read once, when this module loads, before the app sets <html lang> to the
- * reader's choice.
+ * reader's choice. A page whose lang is none of the site's languages counts as English.
  */
-export const PAGE_LANG = typeof document === 'undefined' ? 'en' : document.documentElement.lang || 'en';
+const htmlLang = typeof document === 'undefined' ? 'en' : document.documentElement.lang;
+export const PAGE_LANG: Lang = isLang(htmlLang) ? htmlLang : 'en';
 
 /**
  * The link to this page in `lang`, keeping the other parameters. Only the page's own language goes without ?lang, so
