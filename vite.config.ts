@@ -6,6 +6,7 @@ import { formatProblems, validateDataset } from './src/lib/data/validate';
 import { EXPORT_FILES, eventsCSV, eventsGeoJSON } from './src/lib/data/exports';
 import type { Locale, Place, Source, Step, StoryEvent } from './src/lib/data/schema';
 import { esc, shellHtml } from './src/lib/shell';
+import { explainerPage, MODE_PAGES } from './src/lib/config/pages';
 
 /**
  * Content as data, checked at build: a malformed content file fails `vite build` (and the dev server) with every
@@ -83,7 +84,7 @@ function fontFiles(bundle: Record<string, unknown> | undefined, script: 'latin' 
 
 /**
  * The first paint before any script (src/lib/shell.ts): the intro, in English in index.html (dev and build); the
- * sharing-cards step below swaps in each language's own for index.<lang>.html.
+ * site-pages step below swaps in each language's own for index.<lang>.html (and leaves it out of the mode pages).
  */
 const APP_DIV = '<div id="app"></div>';
 function firstPaint(): Plugin {
@@ -111,11 +112,12 @@ function firstPaint(): Plugin {
  * which the story does on each step: with a file, that was one request (and one more network record) per step.
  */
 function inlineFavicon(): Plugin {
-  const LINK = 'href="./favicon.svg"';
+  // The dev server has already made the path absolute when it asks for /index.html by name (not for /).
+  const LINK = /href="\.?\/favicon\.svg"/;
   return {
     name: 'inline-favicon',
     transformIndexHtml(html) {
-      if (!html.includes(LINK)) throw new Error(`index.html: no <link rel="icon" ${LINK}> to inline`);
+      if (!LINK.test(html)) throw new Error('index.html: no <link rel="icon" href="./favicon.svg"> to inline');
       const svg = readFileSync(new URL('./public/favicon.svg', import.meta.url), 'utf8').trim();
       return html.replace(LINK, `href="data:image/svg+xml,${encodeURIComponent(svg)}"`);
     },
@@ -123,75 +125,80 @@ function inlineFavicon(): Plugin {
 }
 
 /**
- * Sharing cards per language: index.html carries the English Open Graph / Twitter tags; the build also writes
- * index.<lang>.html for every other locale with that language's title, description, lang and dir (the app reads
- * the language from <html lang> when the URL has no ?lang). SITE_URL (e.g. https://news.example/iran-iraq/) makes
- * the preview image URL absolute, as crawlers expect; without it the URL stays relative.
+ * The site's other pages, all made from the built index.html (so they load the same script and styles):
+ * - index.<lang>.html for every other locale: the intro and the sharing card (Open Graph / Twitter tags) in that
+ *   language, with its lang and dir (the app reads the language from <html lang> when the URL has no ?lang). SITE_URL
+ *   (e.g. https://news.example/iran-iraq/) makes the preview image URL absolute, as crawlers expect; without it the
+ *   URL stays relative.
+ * - present.html, embed.html and builder.html (src/lib/config/pages.ts): index.html without the explainer's intro,
+ *   which those modes would otherwise paint until the app's script ran (in a news site's iframe, in front of a
+ *   class), and not indexed: the explainer is the page to find.
+ * The dev server answers the same names with the same pages, so links to them work there too.
  */
-function sharingCards(): Plugin {
+function sitePages(): Plugin {
   const site = process.env.SITE_URL ?? '';
   const OG_LOCALE: Record<string, string> = { en: 'en_GB', ar: 'ar_IQ', fa: 'fa_IR', ckb: 'ckb_IQ' };
+  const langPage = (html: string, loc: Locale, en: Locale, shell: string, arabicFaces: string) => {
+    let out = html.replace(shell, shellHtml(loc, en)).replace('<html lang="en" dir="ltr">', `<html lang="${loc.lang}" dir="${loc.dir}">`);
+    for (const key of ['siteTitle', 'siteDescription'] as const) out = out.replaceAll(esc(en.ui[key]!), esc(loc.ui[key] ?? en.ui[key]!));
+    out = out.replace('content="en_GB"', `content="${OG_LOCALE[loc.lang] ?? loc.lang}"`);
+    return loc.dir === 'rtl' ? out.replace('</head>', `${arabicFaces}</head>`) : out;
+  };
+  const modePage = (html: string, shell: string) => html.replace(shell, '').replace('</head>', '<meta name="robots" content="noindex"></head>');
+  /** Every page but index.html, by file name, from index.html as built (or as the dev server serves it). */
+  const pages = (html: string, arabicFaces: string): Record<string, string> => {
+    const { raw, en, shell } = withIntro(html);
+    const out: Record<string, string> = {};
+    for (const [lang, loc] of Object.entries(raw.locales)) if (lang !== 'en') out[explainerPage(lang)] = langPage(html, loc as Locale, en, shell, arabicFaces);
+    for (const mode of MODE_PAGES) out[`${mode}.html`] = modePage(html, shell);
+    return out;
+  };
   return {
-    name: 'sharing-cards',
+    name: 'site-pages',
     // After Vite's own HTML plugin, which adds index.html to the bundle in its generateBundle.
     enforce: 'post',
     transformIndexHtml: (html) => html.replaceAll('%SITE_URL%', site),
     generateBundle(_, bundle) {
-      const { html, raw, en, shell } = builtIndex(bundle, 'sharing-cards');
+      const index = bundle['index.html'];
+      if (!index || index.type !== 'asset') throw new Error('site-pages: index.html is not in the bundle; the pages made from it cannot be written');
       // A right-to-left page's intro is set in Noto Sans Arabic: preload its two faces, as index.html does the Latin
       // ones (firstPaint), rather than let the browser find them only once it lays the page out.
       const arabicFaces = fontFiles(bundle, 'arabic')
         .map((href) => `<link rel="preload" as="font" type="font/woff2" href="${href}" crossorigin="">`)
         .join('');
-      for (const [lang, value] of Object.entries(raw.locales)) {
-        if (lang === 'en') continue;
-        const loc = value as Locale;
-        let out = html.replace(shell, shellHtml(loc, en)).replace('<html lang="en" dir="ltr">', `<html lang="${lang}" dir="${loc.dir}">`);
-        for (const key of ['siteTitle', 'siteDescription'] as const) out = out.replaceAll(esc(en.ui[key]!), esc(loc.ui[key] ?? en.ui[key]!));
-        out = out.replace('content="en_GB"', `content="${OG_LOCALE[lang] ?? lang}"`);
-        if (loc.dir === 'rtl') out = out.replace('</head>', `${arabicFaces}</head>`);
-        this.emitFile({ type: 'asset', fileName: `index.${lang}.html`, source: out });
-      }
+      for (const [fileName, source] of Object.entries(pages(String(index.source), arabicFaces))) this.emitFile({ type: 'asset', fileName, source });
+    },
+    configureServer(server) {
+      server.middlewares.use(async (req, res, next) => {
+        const name = (req.url ?? '').split('?')[0]!.replace(/^\//, '');
+        if (!/^[\w.-]+\.html$/.test(name) || name === 'index.html') return next();
+        try {
+          const html = await server.transformIndexHtml(`/${name}`, readFileSync(new URL('./index.html', import.meta.url), 'utf8'));
+          const page = pages(html, '')[name];
+          if (page === undefined) return next();
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          res.end(page);
+        } catch (e) {
+          next(e);
+        }
+      });
     },
   };
 }
 
-/**
- * The built index.html, read in generateBundle (after Vite's own HTML plugin has added it to the bundle), with the
- * English intro firstPaint wrote into it (`shell`), which the pages made from it swap out.
- */
-function builtIndex(bundle: Record<string, { type: string; source?: unknown }>, plugin: string) {
-  const index = bundle['index.html'];
-  if (!index || index.type !== 'asset') throw new Error(`${plugin}: index.html is not in the bundle; the pages made from it cannot be written`);
-  const html = String(index.source);
+/** index.html's content, with the English intro firstPaint wrote into it (`shell`), which the other pages swap out. */
+function withIntro(html: string) {
   const { raw } = readDataset(process.cwd());
   const en = raw.locales.en as Locale;
   const shell = shellHtml(en, en);
-  if (!html.includes(shell)) throw new Error(`${plugin}: the pre-rendered intro is not in index.html`);
-  return { html, raw, en, shell };
-}
-
-/**
- * embed.html, the page the embed code points at: index.html without the pre-rendered intro. Inside a news site's
- * iframe, `?mode=embed` on index.html showed the explainer's headline, language and mode links until the app's
- * script ran; this page shows nothing until the embed draws. Not indexed: the explainer is the page to find.
- */
-function embedPage(): Plugin {
-  return {
-    name: 'embed-page',
-    enforce: 'post',
-    generateBundle(_, bundle) {
-      const { html, shell } = builtIndex(bundle, 'embed-page');
-      const out = html.replace(shell, '').replace('</head>', '<meta name="robots" content="noindex"></head>');
-      this.emitFile({ type: 'asset', fileName: 'embed.html', source: out });
-    },
-  };
+  if (!html.includes(shell)) throw new Error('site-pages: the pre-rendered intro is not in index.html');
+  return { raw, en, shell };
 }
 
 // `base: './'` keeps every asset URL relative, so the build works from any static host and any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), storyData(), cspMeta(), firstPaint(), inlineFavicon(), sharingCards(), embedPage()],
+  plugins: [svelte(), storyData(), cspMeta(), firstPaint(), inlineFavicon(), sitePages()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -7,6 +7,7 @@
  */
 import type { Locale } from './data/schema';
 import { LANGS, LANG_NAMES } from './data/langs';
+import { explainerPage, modeHref } from './config/pages';
 
 /** Text for HTML content and attributes (the build's sharing-card tags use it too). */
 export const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -21,7 +22,7 @@ export function shellHtml(locale: Locale, english: Locale, langs: readonly strin
   const langLinks = ordered
     .map((l) => {
       const cur = l === current ? ' aria-current="true"' : '';
-      return `<li><a href="?lang=${l}" lang="${l}" hreflang="${l}"${cur}>${esc(LANG_NAMES[l as keyof typeof LANG_NAMES] ?? l)}</a></li>`;
+      return `<li><a href="${explainerPage(l)}" lang="${l}" hreflang="${l}"${cur}>${esc(LANG_NAMES[l as keyof typeof LANG_NAMES] ?? l)}</a></li>`;
     })
     .join('');
   return (
@@ -31,7 +32,7 @@ export function shellHtml(locale: Locale, english: Locale, langs: readonly strin
     `<nav class="lang-switch no-print" aria-label="${t('language')}"><ul>${langLinks}</ul></nav>` +
     `<p class="kicker">${t('introKicker')}</p><h1>${t('siteTitle')}</h1><p class="lede">${t('introLede')}</p>` +
     `<p class="hint no-print">${t('scrollHint')}</p>` +
-    `<ul class="modes no-print"><li><a href="?mode=present">${t('presentLink')}</a></li><li><a href="?mode=builder">${t('embedLink')}</a></li></ul>` +
+    `<ul class="modes no-print"><li><a href="${esc(modeHref('present', current))}">${t('presentLink')}</a></li><li><a href="${esc(modeHref('builder', current))}">${t('embedLink')}</a></li></ul>` +
     `</header></main>`
   );
 }

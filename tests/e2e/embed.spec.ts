@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Frame, type Page } from '@playwright/test';
-import { ORIGIN, STEP_IDS, EN } from './helpers';
+import { ORIGIN, STEP_IDS, EN, localeData } from './helpers';
 
 const require = createRequire(import.meta.url);
 const PYM = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
@@ -113,6 +113,22 @@ test('a single-step embed is static: no timeline, no step buttons, a link to the
   expect(new URL((await link.getAttribute('href'))!).searchParams.get('step')).toBe('accord-2023');
 });
 
+// On embed.html (where the embed code points) the link once led to embed.html itself without a mode: the explainer,
+// but with no intro and marked noindex. It leads to the explainer's page in the embed's language.
+test('the embed’s link to the full story opens the explainer in the embed’s language, at its step', async ({ page }) => {
+  const fa = localeData('fa');
+  await page.goto('./embed.html?mode=embed&step=accord-2023&lang=fa');
+  const href = (await page.getByRole('link', { name: fa.ui.openFull }).getAttribute('href'))!;
+  const url = new URL(href);
+  expect([url.pathname.split('/').pop(), url.search]).toEqual(['index.fa.html', '?step=accord-2023']);
+  await page.goto(href);
+  await expect(page.locator('[data-shell]')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('.intro h1')).toHaveText(fa.ui.siteTitle!);
+  await expect(page.locator('[data-testid=map]')).toHaveAttribute('data-step', 'accord-2023');
+  await expect(page.locator('meta[name=robots]')).toHaveCount(0);
+});
+
 test('a subset embed steps only through its steps', async ({ page }) => {
   await page.goto('./?mode=embed&steps=accord-2023,memorandum-2025');
   await expect(page.getByText('Step 1 of 2')).toBeVisible();
@@ -161,7 +177,7 @@ test('hostile and stray messages are ignored without errors; documented ones wor
 });
 
 test('the builder makes embed code that shows the chosen step, and previews it live', async ({ page }) => {
-  await page.goto('./?mode=builder');
+  await page.goto('./builder.html?mode=builder');
   await page.getByRole('combobox', { name: EN.ui.builderStart }).selectOption('accord-2023');
   await page.getByRole('combobox', { name: EN.ui.language }).selectOption('en');
   await page.getByLabel(EN.ui['theme-dark']!).check();

@@ -3,10 +3,8 @@
  * written into each page in its own language (src/lib/shell.ts). A reader without JavaScript still gets it, and
  * when the app takes over, nothing on screen moves.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { EN, ROOT } from './helpers';
+import { EN, localeData } from './helpers';
 
 const INTRO = ['.lang-switch', '.kicker', 'h1', '.lede', '.hint', '.modes'];
 /** Where each part of the intro sits, and the order of the links a keyboard reader tabs through. */
@@ -44,12 +42,16 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 375, height: 812 
 
 test('each language page carries its own intro, language and direction in the HTML', async ({ request }) => {
   for (const lang of ['ar', 'fa', 'ckb']) {
-    const locale = JSON.parse(readFileSync(path.join(ROOT, `data/i18n/${lang}.json`), 'utf8')) as { dir: string; ui: Record<string, string> };
+    const locale = localeData(lang);
     const html = await (await request.get(`./index.${lang}.html`)).text();
     expect(html).toContain(`<html lang="${lang}" dir="${locale.dir}">`);
     expect(html).toContain(`<h1>${locale.ui.siteTitle}</h1>`);
     expect(html).toContain(locale.ui.introLede);
-    expect(html).toMatch(new RegExp(`<a href="\\?lang=${lang}"[^>]*aria-current="true"`));
+    // Its links lead to the other languages' pages and to the modes' own pages, in this language.
+    expect(html).toMatch(new RegExp(`<a href="index\\.${lang}\\.html"[^>]*aria-current="true"`));
+    expect(html).toContain('<a href="index.html" lang="en"');
+    expect(html).toContain(`<a href="present.html?mode=present&amp;lang=${lang}">${locale.ui.presentLink}</a>`);
+    expect(html).toContain(`<a href="builder.html?mode=builder&amp;lang=${lang}">${locale.ui.embedLink}</a>`);
     expect(html).not.toContain(EN.ui.introLede!);
   }
 });
@@ -58,7 +60,7 @@ test('a Persian reader opening index.fa.html gets the Persian app, right to left
   await page.goto('./index.fa.html');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('[data-shell]')).toHaveCount(0);
-  const fa = JSON.parse(readFileSync(path.join(ROOT, 'data/i18n/fa.json'), 'utf8')) as { ui: Record<string, string> };
+  const fa = localeData('fa');
   await expect(page.locator('h1').first()).toHaveText(fa.ui.siteTitle!);
   // Its text face is asked for by the HTML itself (a preload), not found only once the page is laid out.
   const faces = await page.evaluate(() =>
@@ -158,6 +160,65 @@ test('a Persian or Arabic reader’s app opens in their language: never an Engli
     if (url.startsWith('./index.fa.html')) expect(seen.every((s) => s.dir === 'rtl' && !english.has(s.text)), JSON.stringify(seen)).toBe(true);
     await context.close();
   }
+});
+
+// present.html?mode=present on index.html painted the explainer's intro (headline, lede, links) in front of the class
+// until the script ran; the intro's link now leads to present.html, which has no intro, in the page's language.
+test('the presentation opens from the intro on its own page: the explainer’s headline never shows, and the language follows', async ({ browser }) => {
+  const fa = localeData('fa');
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const shell = await noJs.newPage();
+  await shell.goto('./index.fa.html');
+  const href = (await shell.getByRole('link', { name: fa.ui.presentLink }).getAttribute('href'))!;
+  await shell.goto(new URL(href, shell.url()).href);
+  await expect(shell.locator('#app')).toBeEmpty();
+  await expect(shell.locator('meta[name=robots]')).toHaveAttribute('content', 'noindex');
+  await noJs.close();
+
+  const context = await browser.newContext();
+  await context.addInitScript(RECORD_HEADLINES);
+  const page = await context.newPage();
+  await page.goto('./index.fa.html?step=accord-2023');
+  await expect(page.locator('[data-shell]')).toHaveCount(0);
+  // The app's own link (it replaced the intro) says the same, with the step the reader is at. (Followed rather than
+  // clicked: a click scrolls the page up to the intro, and so back to the first step.)
+  const own = (await page.getByRole('link', { name: fa.ui.presentLink }).getAttribute('href'))!;
+  expect(own).toBe('present.html?step=accord-2023&mode=present&lang=fa');
+  await page.goto(new URL(own, page.url()).href);
+  await expect(page.locator('.mode-present [data-testid=map]')).toHaveAttribute('data-step', 'accord-2023');
+  const url = new URL(page.url());
+  expect([url.pathname.split('/').pop(), url.searchParams.get('mode'), url.searchParams.get('lang')]).toEqual(['present.html', 'present', 'fa']);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('h1')).toHaveText(fa.steps['accord-2023']!.title);
+  const seen = (await page.evaluate('window.__headlines')) as { dir: string; text: string }[];
+  expect(seen.filter((s) => s.text).every((s) => s.dir === 'rtl' && s.text === fa.steps['accord-2023']!.title), JSON.stringify(seen)).toBe(true);
+  await context.close();
+});
+
+// The switch once wrote ?lang=fa on index.html: the reader stayed in place, but a reload or a shared copy of the URL
+// painted the English intro (and English sharing card) first. It now leads to index.fa.html.
+test('switching language on the explainer switches in place, and the URL it leaves opens in that language from the first paint', async ({ browser }) => {
+  const fa = localeData('fa');
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  await context.addInitScript(RECORD_HEADLINES);
+  const page = await context.newPage();
+  await page.goto('./?theme=light');
+  await expect(page.locator('[data-shell]')).toHaveCount(0);
+  await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+  await page.locator('nav.lang-switch a[hreflang=fa]').first().click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('.intro h1')).toHaveText(fa.ui.siteTitle!);
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+  const url = new URL(page.url());
+  expect([url.pathname.split('/').pop(), url.search]).toEqual(['index.fa.html', '?theme=light']);
+  await page.reload();
+  await expect(page.locator('[data-shell]')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  const seen = (await page.evaluate('window.__headlines')) as { dir: string; text: string }[];
+  // The first headline on screen is the HTML's own, in Persian, right to left, and so is every one after it.
+  expect(seen.find((s) => s.text), JSON.stringify(seen)).toEqual({ dir: 'rtl', text: fa.ui.siteTitle, app: false });
+  expect(seen.every((s) => s.dir === 'rtl' && (!s.text || s.text === fa.ui.siteTitle)), JSON.stringify(seen)).toBe(true);
+  await context.close();
 });
 
 test('a language whose strings fail to load opens in English and says so, instead of no page', async ({ page }) => {

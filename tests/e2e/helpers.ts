@@ -60,13 +60,17 @@ export const EVENTS = readJson<{ events: EventData[] }>('data/events.json').even
 export const PLACES = readJson<PlaceData[]>('data/places.json');
 export const SOURCES = readJson<{ sources: SourceData[] }>('seeds/sources.json').sources;
 export const STEP_IDS = STEPS.map((s) => s.id);
-/** The English texts (titles, ui strings, organisation names). */
-export const EN = readJson<{
+export interface LocaleData {
+  dir: string;
   ui: Record<string, string>;
   steps: Record<string, { title: string }>;
   events: Record<string, { title: string }>;
   orgs: Record<string, string>;
-}>('data/i18n/en.json');
+}
+/** A language's texts (titles, ui strings, organisation names), as data/i18n/<lang>.json has them. */
+export const localeData = (lang: string): LocaleData => readJson<LocaleData>(`data/i18n/${lang}.json`);
+/** The English texts. */
+export const EN = localeData('en');
 export const stepById = (id: string): StepData => {
   const s = STEPS.find((x) => x.id === id);
   if (!s) throw new Error(`no step ${id} in data/steps.json`);

@@ -2,6 +2,7 @@
 // mistyped or hostile link falls back to defaults with a fixed notice, and nothing from the URL reaches the page.
 import { describe, expect, it } from 'vitest';
 import { langHref, parseConfig, urlForStep, wantedLang } from '../../src/lib/config/url';
+import { explainerHref, MODE_PAGES, modeHref } from '../../src/lib/config/pages';
 import en from '../../data/i18n/en.json';
 
 const IDS = ['the-border', 'amini-protests', 'strikes-september', 'strikes-november', 'accord-2023', 'border-length'];
@@ -103,14 +104,23 @@ describe('urlForStep', () => {
 });
 
 describe('langHref', () => {
-  it('names the language whenever it is not the page’s own, keeping the other parameters', () => {
-    expect(langHref('https://example.org/explainer/index.fa.html?step=accord-2023', 'en', 'fa')).toBe('/explainer/index.fa.html?step=accord-2023&lang=en');
+  it('on the explainer, leads to the language’s own page, keeping the other parameters', () => {
+    expect(langHref('https://example.org/explainer/index.fa.html?step=accord-2023', 'en', 'fa')).toBe('/explainer/index.html?step=accord-2023');
+    expect(langHref('https://example.org/explainer/?lang=fa&step=erbil-2024#map', 'ckb', 'en')).toBe('/explainer/index.ckb.html?step=erbil-2024');
+    expect(langHref('https://example.org/index.html?mode=explainer&theme=dark', 'ar', 'en')).toBe('/index.ar.html?theme=dark');
+    // A page renamed the other way round still gets its right language page.
+    expect(langHref('https://example.org/index.ar.html', 'fa', 'ar')).toBe('/index.fa.html');
+  });
+
+  it('elsewhere names the language whenever it is not the page’s own, keeping the other parameters', () => {
     expect(langHref('https://example.org/?mode=present&lang=fa', 'ar', 'en')).toBe('/?mode=present&lang=ar');
+    expect(langHref('https://example.org/x/present.html?mode=present&step=accord-2023', 'fa', 'en')).toBe('/x/present.html?mode=present&step=accord-2023&lang=fa');
+    expect(langHref('https://example.org/explainer.html?step=accord-2023', 'fa', 'en')).toBe('/explainer.html?step=accord-2023&lang=fa');
   });
 
   it('drops ?lang for the page’s own language', () => {
-    expect(langHref('https://example.org/?lang=fa&step=erbil-2024', 'en', 'en')).toBe('/?step=erbil-2024');
-    expect(langHref('https://example.org/index.fa.html?lang=en#map', 'fa', 'fa')).toBe('/index.fa.html');
+    expect(langHref('https://example.org/builder.html?lang=fa&mode=builder', 'en', 'en')).toBe('/builder.html?mode=builder');
+    expect(langHref('https://example.org/index.fa.html?lang=en&mode=embed#map', 'fa', 'fa')).toBe('/index.fa.html?mode=embed');
   });
 });
 
@@ -133,5 +143,20 @@ describe('wantedLang', () => {
     expect(wantedLang('?lang=fa', 'ar')).toBe('fa');
     expect(wantedLang('?lang=nope', 'ar')).toBe('ar');
     expect(wantedLang('', 'not-a-lang')).toBe('en');
+  });
+});
+
+// Every mode but the explainer has a page without the explainer's intro; the explainer has a page per language.
+describe('pages', () => {
+  it('links each mode to its own page, in the reader’s language, keeping the step and theme', () => {
+    expect(modeHref('present', 'en')).toBe('present.html?mode=present');
+    expect(modeHref('present', 'fa', new URLSearchParams('step=accord-2023&lang=ar&theme=dark'))).toBe('present.html?step=accord-2023&lang=fa&theme=dark&mode=present');
+    expect(modeHref('builder', 'en', new URLSearchParams('mode=explainer&lang=fa'))).toBe('builder.html?mode=builder');
+    for (const mode of MODE_PAGES) expect(parseConfig(modeHref(mode, 'ckb').split('?')[1]!, ['a'])).toMatchObject({ mode, lang: 'ckb', notices: [] });
+  });
+
+  it('links to the explainer on the language’s page, which says the language itself', () => {
+    expect(explainerHref('en')).toBe('index.html');
+    expect(explainerHref('fa', new URLSearchParams('mode=embed&step=accord-2023&lang=ar'))).toBe('index.fa.html?step=accord-2023');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../data/schema';
 import { isLang } from '../i18n/i18n';
+import { explainerHref } from './pages';
 
 export const MODES = ['explainer', 'present', 'embed', 'builder'] as const;
 export type Mode = (typeof MODES)[number];
@@ -101,12 +102,17 @@ const htmlLang = typeof document === 'undefined' ? 'en' : document.documentEleme
 export const PAGE_LANG: Lang = isLang(htmlLang) ? htmlLang : 'en';
 
 /**
- * The link to this page in `lang`, keeping the other parameters. Only the page's own language goes without ?lang, so
- * every link names the language it leads to, also when it is opened in a new tab or shared (on index.fa.html, a
- * bare link "for English" would open in Persian).
+ * The link to this page in `lang`, keeping the other parameters. On the explainer that is the language's own page
+ * (index.fa.html: its intro and sharing card are Persian in the HTML, so a shared link paints Persian from the first
+ * frame). Elsewhere (present.html, embed.html, a page a host renamed) it is this page with ?lang; only the page's own
+ * language goes without, so every link names the language it leads to, also when opened in a new tab or shared.
  */
 export function langHref(href: string, lang: string, pageLang: string = PAGE_LANG): string {
   const u = new URL(href);
+  const file = u.pathname.slice(u.pathname.lastIndexOf('/') + 1);
+  const mode = u.searchParams.get('mode');
+  if ((mode === null || mode === 'explainer') && /^(index(\.[a-z]{2,3})?\.html)?$/.test(file))
+    return u.pathname.slice(0, u.pathname.length - file.length) + explainerHref(lang, u.searchParams);
   if (lang === pageLang) u.searchParams.delete('lang');
   else u.searchParams.set('lang', lang);
   return u.pathname + u.search;
