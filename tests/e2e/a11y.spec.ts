@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { EN, STEP_IDS, mapLocator } from './helpers';
+import { EN, STEP_IDS, localeData, mapLocator, waitForMapReady } from './helpers';
 
 const LANGS = ['en', 'ar', 'fa', 'ckb'] as const;
 const MODES = [
@@ -184,6 +184,34 @@ test('Sorani dates and numbers are Kurdish in Chromium too (which ships no ckb l
   await expect(page.locator('article.step[data-step-id=strikes-september] .kicker time')).toContainText('ئەیلوول');
   await expect(page.locator('article.step[data-step-id=strikes-september] .kicker time')).not.toContainText('September');
   await expect(page.locator('nav.step-nav .count')).toContainText('٣');
+});
+
+// MapLibre's own words (zoom buttons, the scale bar, the credits) stayed English on every page, and the credits kept
+// the first language after an in-place switch.
+test('the map’s controls, scale bar and credits speak the reader’s language, also after switching in place', async ({ page }) => {
+  const fa = localeData('fa');
+  const words = () =>
+    page.evaluate(() => ({
+      zoomIn: document.querySelector('.maplibregl-ctrl-zoom-in')?.getAttribute('title'),
+      scale: document.querySelector('.maplibregl-ctrl-scale')?.textContent,
+      credits: document.querySelector('.maplibregl-ctrl-attrib')?.textContent,
+      canvas: document.querySelector('.maplibregl-canvas')?.getAttribute('aria-label'),
+    }));
+  await page.goto('./index.fa.html?step=accord-2023');
+  await waitForMapReady(page, 'accord-2023');
+  let w = await words();
+  expect(w.zoomIn).toBe(fa.ui.zoomIn);
+  expect(w.scale).toMatch(/^\d+\s+کیلومتر$/);
+  expect(w.credits).toContain(fa.ui.attribution);
+  expect(w.canvas).toBe(fa.ui.mapLabel);
+  await page.locator('nav.lang-switch a[hreflang=en]').first().click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect.poll(async () => (await words()).zoomIn).toBe(EN.ui.zoomIn);
+  w = await words();
+  expect(w.scale).toMatch(/^\d+\s+km$/);
+  expect(w.credits).toContain(EN.ui.attribution);
+  expect(w.credits).not.toContain(fa.ui.attribution);
+  expect(w.canvas).toBe(EN.ui.mapLabel);
 });
 
 test('in the scrolling explainer the mouse wheel over the map scrolls the story instead of zooming the map', async ({ page }) => {

@@ -48,6 +48,12 @@ export interface ControllerEvents {
   onContextRestored: () => void;
 }
 
+/** The map's own words in the reader's language: MapLibre's UI strings (a patch to its locale table) and the credits. */
+export interface MapUi {
+  strings: Record<string, string>;
+  attribution: string;
+}
+
 type Props = Record<string, unknown>;
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -64,7 +70,7 @@ export class MapController {
     view: ViewState,
     opts: ApplyOptions,
     private events: ControllerEvents,
-    attribution: string,
+    ui: MapUi,
     options: ControllerOptions = { scrollZoom: true },
   ) {
     const style = buildStyle(view, opts.style, sources);
@@ -75,6 +81,7 @@ export class MapController {
       bounds: view.camera,
       fitBoundsOptions: { padding: opts.padding },
       attributionControl: false,
+      locale: ui.strings,
       dragRotate: false,
       pitchWithRotate: false,
       touchPitch: false,
@@ -94,9 +101,7 @@ export class MapController {
     this.lastCamera = json([view.camera, opts.padding]);
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-    this.map.addControl(new AttributionControl({ compact: false, customAttribution: attribution }), 'bottom-right');
+    this.addControls(ui);
 
     for (const id of EVENT_LAYERS) {
       this.map.on('click', id, (e: MapLayerMouseEvent) => {
@@ -168,6 +173,35 @@ export class MapController {
       else this.map.setLayoutProperty(id, k as never, next[k] as never, { validate: false });
     }
     return changed;
+  }
+
+  private controls: (NavigationControl | ScaleControl | AttributionControl)[] = [];
+  private lastUi = '';
+
+  private addControls(ui: MapUi): void {
+    this.lastUi = json(ui);
+    this.controls.forEach((c) => this.map.removeControl(c));
+    this.controls = [
+      new NavigationControl({ showCompass: false }),
+      new ScaleControl({ unit: 'metric', maxWidth: 120 }),
+      new AttributionControl({ compact: false, customAttribution: ui.attribution }),
+    ];
+    (['top-right', 'bottom-left', 'bottom-right'] as const).forEach((at, i) => this.map.addControl(this.controls[i]!, at));
+  }
+
+  /**
+   * The reader switched language in place. MapLibre reads its UI strings from a table fixed at construction (no
+   * setter; the community translations plugin patches the same private `_locale`), and its controls read them
+   * when they are added (buttons' titles) or on each move (the scale's unit): so the table is patched and the
+   * controls are made again, which also brings the credits into the new language.
+   */
+  setUi(ui: MapUi): void {
+    if (json(ui) === this.lastUi) return;
+    const m = this.map as unknown as { _locale: Record<string, string> };
+    m._locale = { ...m._locale, ...ui.strings };
+    const title = ui.strings['Map.Title'];
+    if (title) this.map.getCanvas().setAttribute('aria-label', title);
+    this.addControls(ui);
   }
 
   /** Draw again; MapLibre fires "idle" after it (onIdle), also when nothing changed. */
