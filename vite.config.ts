@@ -132,7 +132,8 @@ function inlineFavicon(): Plugin {
  *   URL stays relative.
  * - present.html, embed.html and builder.html (src/lib/config/pages.ts): index.html without the explainer's intro,
  *   which those modes would otherwise paint until the app's script ran (in a news site's iframe, in front of a
- *   class), and not indexed: the explainer is the page to find.
+ *   class), with public/theme.js to apply ?theme= before the first paint, and not indexed: the explainer is the
+ *   page to find.
  * The dev server answers the same names with the same pages, so links to them work there too.
  */
 function sitePages(): Plugin {
@@ -144,7 +145,9 @@ function sitePages(): Plugin {
     out = out.replace('content="en_GB"', `content="${OG_LOCALE[loc.lang] ?? loc.lang}"`);
     return loc.dir === 'rtl' ? out.replace('</head>', `${arabicFaces}</head>`) : out;
   };
-  const modePage = (html: string, shell: string) => html.replace(shell, '').replace('</head>', '<meta name="robots" content="noindex"></head>');
+  // public/theme.js: a host's ?theme= from the first frame (an embed is often set against the reader's system scheme).
+  const modePage = (html: string, shell: string) =>
+    html.replace(shell, '').replace('</head>', '<meta name="robots" content="noindex"><script src="./theme.js"></script></head>');
   /** Every page but index.html, by file name, from index.html as built (or as the dev server serves it). */
   const pages = (html: string, arabicFaces: string): Record<string, string> => {
     const { raw, en, shell } = withIntro(html);
