@@ -220,3 +220,64 @@ test('the embed page shows nothing of the explainer before the embed draws, then
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('h1')).toHaveCount(0);
 });
+
+// An embed set to theme=light on a reader's dark system painted dark until the app's script had loaded and run
+// (seconds on a slow connection), then turned light. The page applies the host's choice before its first paint.
+test('an embed set to a theme shows it from the first frame, before the app has loaded, on a system set the other way', async ({ browser }) => {
+  for (const [scheme, theme, bg] of [['dark', 'light', 'rgb(255, 255, 255)'], ['light', 'dark', 'rgb(21, 25, 29)']] as const) {
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    // Hold the app's script back: what shows meanwhile is the page's own first paint.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`./embed.html?mode=embed&step=accord-2023&theme=${theme}`, { waitUntil: 'commit' });
+    await expect.poll(() => page.evaluate(() => (document.body ? getComputedStyle(document.body).backgroundColor : ''))).toBe(bg);
+    expect(await page.locator('[data-testid=map]').count()).toBe(0);
+    release();
+    await expect(page.locator('[data-testid=map]')).toHaveAttribute('data-step', 'accord-2023');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(bg);
+    await context.close();
+  }
+});
+
+// The builder let the start step be one that "Only these steps" leaves out: the preview, and the code it gave, opened
+// with "the link asked for a step that does not exist". The start list offers only the chosen steps, and a start
+// the subset leaves out goes back to the first step.
+test('the builder’s start step is always one of the chosen steps: no notice in the preview or in the pasted code', async ({ page }) => {
+  const title = (id: string) => EN.steps[id]!.title;
+  await page.goto('./builder.html?mode=builder');
+  const start = page.getByRole('combobox', { name: EN.ui.builderStart });
+  const code = page.getByTestId('embed-code');
+  const preview = page.frameLocator('[data-testid=embed-preview]');
+  await start.selectOption('the-border');
+  await expect(code).toHaveValue(/&amp;step=the-border/);
+  await page.getByRole('checkbox', { name: title('accord-2023') }).check();
+  await page.getByRole('checkbox', { name: title('memorandum-2025') }).check();
+  await expect(start).toHaveValue('');
+  await expect(start.locator('option')).toHaveText([EN.ui.builderFirst!, title('accord-2023'), title('memorandum-2025')]);
+  await expect(code).toHaveValue(/steps=accord-2023%2Cmemorandum-2025/);
+  await expect(code).not.toHaveValue(/&amp;step=/);
+  await expect(preview.locator('[data-testid=map]')).toHaveAttribute('data-step', 'accord-2023');
+  await expect(preview.getByText('Step 1 of 2')).toBeVisible();
+  await expect(preview.getByTestId('notices')).toHaveCount(0);
+  // A start inside the subset is kept; unticking it sends the start back to the first step.
+  await start.selectOption('memorandum-2025');
+  await expect(code).toHaveValue(/&amp;step=memorandum-2025/);
+  await expect(preview.locator('[data-testid=map]')).toHaveAttribute('data-step', 'memorandum-2025');
+  await page.getByRole('checkbox', { name: title('memorandum-2025') }).uncheck();
+  await expect(start).toHaveValue('');
+  await expect(start.locator('option')).toHaveText([EN.ui.builderFirst!, title('accord-2023')]);
+  await expect(code).not.toHaveValue(/memorandum-2025/);
+  await expect(preview.locator('h2')).toHaveText(title('accord-2023'));
+  await expect(preview.getByTestId('notices')).toHaveCount(0);
+  // The code, pasted into a host page, opens without a notice too.
+  await host(page, await code.inputValue());
+  const frame = await embedFrame(page);
+  await expect(frame.locator('[data-testid=map]')).toHaveAttribute('data-step', 'accord-2023');
+  await expect(frame.getByTestId('notices')).toHaveCount(0);
+});
