@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { EN, STEP_IDS, mapLocator, waitForMapReady } from './helpers';
+import { EN, STEP_IDS, localeData, mapLocator, waitForMapReady } from './helpers';
 
 test.use({ viewport: { width: 1024, height: 768 } });
 
@@ -57,6 +57,36 @@ test('the headline reads from the back of a classroom and the map fills most of 
   await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', String(STEP_IDS.indexOf('accord-2023') + 1));
   await waitForMapReady(page, 'accord-2023');
   await page.screenshot({ path: 'screenshots/present-1024x768.png' });
+});
+
+// The slide's text ran out of sight below the panel (a scroll bar nobody in the room can use), and its figures had no
+// source on the slide: the sources were folded away in presentation mode.
+test('every slide’s text fits its panel, with its sources named, headline still large (≥ 32 px), at 1024×768 and 1280×800, in English and Persian', async ({ page }) => {
+  const fa = localeData('fa');
+  for (const [lang, size] of [['en', { width: 1024, height: 768 }], ['en', { width: 1280, height: 800 }], ['fa', { width: 1280, height: 800 }]] as const) {
+    await page.setViewportSize(size);
+    await page.goto(`./present.html?mode=present&lang=${lang}`);
+    await expect(page.locator('h1')).toHaveText((lang === 'fa' ? fa : EN).steps[STEP_IDS[0]!]!.title);
+    await page.locator('body').click({ position: { x: size.width - 100, y: 10 } });
+    for (const [i, id] of STEP_IDS.entries()) {
+      if (i > 0) await page.keyboard.press('PageDown');
+      await expect.poll(() => stepOf(page)).toBe(id);
+      await page.evaluate(() => document.fonts.ready);
+      const m = await page.locator('.slide-text').evaluate((box) => ({
+        over: box.scrollHeight - box.clientHeight,
+        sources: box.querySelector('.slide-sources')?.textContent ?? '',
+        bottom: box.querySelector('.slide-sources')?.getBoundingClientRect().bottom ?? Infinity,
+        boxBottom: box.getBoundingClientRect().bottom,
+        h1: parseFloat(getComputedStyle(box.querySelector('h1')!).fontSize),
+      }));
+      const where = `${lang} ${size.width}×${size.height} ${id}: ${JSON.stringify(m)}`;
+      expect(m.over, where).toBeLessThanOrEqual(1);
+      expect(m.bottom, where).toBeLessThanOrEqual(m.boxBottom + 1);
+      expect(m.sources, where).toMatch(new RegExp(`^${(lang === 'fa' ? fa : EN).ui.sources}: \\S`));
+      // 40 px where the text fits as it is; a long step's headline gives way to no less than 32 px.
+      expect(m.h1, where).toBeGreaterThanOrEqual(32);
+    }
+  }
 });
 
 test('the speaker-notes window follows the audience window, and drives it', async ({ page, context }) => {
