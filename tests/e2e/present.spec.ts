@@ -89,6 +89,26 @@ test('every slide’s text fits its panel, with its sources named, headline stil
   }
 });
 
+// The keys were listed only in the speaker-notes window: a teacher with the audience view alone had no way to learn them.
+test('"?" or the bar’s button lists the keys; Escape closes the list and the keys step again', async ({ page }) => {
+  await openPresent(page);
+  await page.keyboard.press('Shift+Slash');
+  const dialog = page.getByRole('dialog', { name: EN.ui.keysTitle });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('listitem').first()).toHaveText('→ PageDown Space next');
+  // Keys pressed while the list is open do not move the story behind it.
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => stepOf(page)).toBe(STEP_IDS[0]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => stepOf(page)).toBe(STEP_IDS[1]);
+  await page.getByRole('button', { name: EN.ui.keysTitle }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: EN.ui.close }).click();
+  await expect(dialog).toBeHidden();
+});
+
 test('the speaker-notes window follows the audience window, and drives it', async ({ page, context }) => {
   await openPresent(page, 'amini-protests');
   const notes = await context.newPage();

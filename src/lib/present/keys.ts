@@ -1,8 +1,8 @@
 /**
  * Presentation keys. Clickers send PageDown/PageUp (some send arrows or Space); number keys jump to a step; F toggles
- * fullscreen. In right-to-left languages the arrow that points "forward" is the left one.
+ * fullscreen; ? shows the keys. In right-to-left languages the arrow that points "forward" is the left one.
  */
-export type PresentAction = { kind: 'next' } | { kind: 'prev' } | { kind: 'first' } | { kind: 'last' } | { kind: 'goto'; index: number } | { kind: 'fullscreen' };
+export type PresentAction = { kind: 'next' } | { kind: 'prev' } | { kind: 'first' } | { kind: 'last' } | { kind: 'goto'; index: number } | { kind: 'fullscreen' } | { kind: 'help' };
 
 /**
  * `code` names the physical key, so number keys and F work whatever the keyboard layout types (Persian ۱, Arabic ١,
@@ -30,6 +30,10 @@ export function keyAction(key: string, rtl: boolean, code = ''): PresentAction |
     case 'f':
     case 'F':
       return { kind: 'fullscreen' };
+    // "?" as typed, whatever the layout: Persian and Arabic keyboards type the Arabic question mark.
+    case '?':
+    case '؟':
+      return { kind: 'help' };
   }
   if (/^[0-9]$/.test(key)) return { kind: 'goto', index: key === '0' ? 9 : Number(key) - 1 };
   return null;
