@@ -6,7 +6,7 @@ import { formatProblems, validateDataset } from './src/lib/data/validate';
 import { EXPORT_FILES, eventsCSV, eventsGeoJSON } from './src/lib/data/exports';
 import type { Locale, Place, Source, Step, StoryEvent } from './src/lib/data/schema';
 import { esc, shellHtml } from './src/lib/shell';
-import { explainerPage, MODE_PAGES } from './src/lib/config/pages';
+import { explainerPage, MODE_PAGES, modePage } from './src/lib/config/pages';
 
 /**
  * Content as data, checked at build: a malformed content file fails `vite build` (and the dev server) with every
@@ -139,21 +139,21 @@ function inlineFavicon(): Plugin {
 function sitePages(): Plugin {
   const site = process.env.SITE_URL ?? '';
   const OG_LOCALE: Record<string, string> = { en: 'en_GB', ar: 'ar_IQ', fa: 'fa_IR', ckb: 'ckb_IQ' };
-  const langPage = (html: string, loc: Locale, en: Locale, shell: string, arabicFaces: string) => {
+  const langPageHtml = (html: string, loc: Locale, en: Locale, shell: string, arabicFaces: string) => {
     let out = html.replace(shell, shellHtml(loc, en)).replace('<html lang="en" dir="ltr">', `<html lang="${loc.lang}" dir="${loc.dir}">`);
     for (const key of ['siteTitle', 'siteDescription'] as const) out = out.replaceAll(esc(en.ui[key]!), esc(loc.ui[key] ?? en.ui[key]!));
     out = out.replace('content="en_GB"', `content="${OG_LOCALE[loc.lang] ?? loc.lang}"`);
     return loc.dir === 'rtl' ? out.replace('</head>', `${arabicFaces}</head>`) : out;
   };
   // public/theme.js: a host's ?theme= from the first frame (an embed is often set against the reader's system scheme).
-  const modePage = (html: string, shell: string) =>
+  const modePageHtml = (html: string, shell: string) =>
     html.replace(shell, '').replace('</head>', '<meta name="robots" content="noindex"><script src="./theme.js"></script></head>');
   /** Every page but index.html, by file name, from index.html as built (or as the dev server serves it). */
   const pages = (html: string, arabicFaces: string): Record<string, string> => {
     const { raw, en, shell } = withIntro(html);
     const out: Record<string, string> = {};
-    for (const [lang, loc] of Object.entries(raw.locales)) if (lang !== 'en') out[explainerPage(lang)] = langPage(html, loc as Locale, en, shell, arabicFaces);
-    for (const mode of MODE_PAGES) out[`${mode}.html`] = modePage(html, shell);
+    for (const [lang, loc] of Object.entries(raw.locales)) if (lang !== 'en') out[explainerPage(lang)] = langPageHtml(html, loc as Locale, en, shell, arabicFaces);
+    for (const mode of MODE_PAGES) out[modePage(mode)] = modePageHtml(html, shell);
     return out;
   };
   return {

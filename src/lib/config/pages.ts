@@ -8,6 +8,9 @@
 export const MODE_PAGES = ['present', 'embed', 'builder'] as const;
 export type PageMode = (typeof MODE_PAGES)[number];
 
+/** The page a mode other than the explainer opens on. */
+export const modePage = (mode: PageMode): string => `${mode}.html`;
+
 /** The explainer's page in `lang`: its HTML is in that language, so the link needs no ?lang. */
 export const explainerPage = (lang: string): string => (lang === 'en' ? 'index.html' : `index.${lang}.html`);
 
@@ -32,5 +35,5 @@ export function modeHref(mode: PageMode, lang: string, params: URLSearchParams =
   q.set('mode', mode);
   if (lang === 'en') q.delete('lang');
   else q.set('lang', lang);
-  return `${mode}.html?${q}`;
+  return `${modePage(mode)}?${q}`;
 }

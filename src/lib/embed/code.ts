@@ -5,6 +5,7 @@
 import type { Lang } from '../data/schema';
 import type { ThemeChoice } from '../config/url';
 import { english, loadLocale, translate } from '../i18n/i18n';
+import { modePage } from '../config/pages';
 
 export interface EmbedChoice {
   /** Absolute URL of the site (origin + path, no query), e.g. https://example.org/iran-iraq/ */
@@ -42,7 +43,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').repl
  * the link asked for a step that doesn't exist.
  */
 export function embedUrl(c: EmbedChoice): string {
-  const u = new URL('embed.html', c.base);
+  const u = new URL(modePage('embed'), c.base);
   u.searchParams.set('mode', 'embed');
   if (c.start && (!c.steps.length || c.steps.includes(c.start))) u.searchParams.set('step', c.start);
   if (c.steps.length) u.searchParams.set('steps', c.steps.join(','));
