@@ -201,7 +201,7 @@ test('the map’s controls, scale bar and credits speak the reader’s language,
   await waitForMapReady(page, 'accord-2023');
   let w = await words();
   expect(w.zoomIn).toBe(fa.ui.zoomIn);
-  expect(w.scale).toMatch(/^\d+\s+کیلومتر$/);
+  expect(w.scale).toMatch(/^[۰-۹]+\s+کیلومتر$/);
   expect(w.credits).toContain(fa.ui.attribution);
   expect(w.canvas).toBe(fa.ui.mapLabel);
   await page.locator('nav.lang-switch a[hreflang=en]').first().click();

@@ -52,6 +52,26 @@ export interface ControllerEvents {
 export interface MapUi {
   strings: Record<string, string>;
   attribution: string;
+  /** Numbers as the reader's language writes them (the scale bar's distance: ۵۰ in Persian, not 50). */
+  formatNumber: (n: number) => string;
+}
+
+/**
+ * MapLibre's scale bar writes its distance with Latin digits whatever the locale table says; this one rewrites the
+ * number in the reader's digits after each redraw (MapLibre recomputes the label on every move, so it is patched
+ * there, not once).
+ */
+class LocalScaleControl extends ScaleControl {
+  constructor(format: (n: number) => string) {
+    super({ unit: 'metric', maxWidth: 120 });
+    const draw = this._onMove;
+    this._onMove = () => {
+      draw();
+      const m = /^(\d+(?:\.\d+)?)(\u00a0.*)$/su.exec(this._container.textContent ?? '');
+      const label = m ? format(Number(m[1])) + m[2] : null;
+      if (label && label !== this._container.textContent) this._container.textContent = label;
+    };
+  }
 }
 
 type Props = Record<string, unknown>;
@@ -183,7 +203,7 @@ export class MapController {
     this.controls.forEach((c) => this.map.removeControl(c));
     this.controls = [
       new NavigationControl({ showCompass: false }),
-      new ScaleControl({ unit: 'metric', maxWidth: 120 }),
+      new LocalScaleControl(ui.formatNumber),
       new AttributionControl({ compact: false, customAttribution: ui.attribution }),
     ];
     (['top-right', 'bottom-left', 'bottom-right'] as const).forEach((at, i) => this.map.addControl(this.controls[i]!, at));
