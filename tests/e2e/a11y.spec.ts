@@ -225,3 +225,19 @@ test('in the scrolling explainer the mouse wheel over the map scrolls the story 
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(y0 + 300);
   await expect(mapLocator(page)).toHaveAttribute('data-zoom', zoom!);
 });
+
+// On a phone the words "Save image" covered a town's name on the map (Mahabad at the strikes steps).
+test('on a phone the map’s Save image is an icon no wider than the zoom buttons, still named in words, and saves', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto('./?step=strikes-september');
+  await waitForMapReady(page, 'strikes-september');
+  const save = page.getByRole('button', { name: EN.ui.saveImage });
+  await expect(save).toBeVisible();
+  const b = (await save.boundingBox())!;
+  const zoomOut = (await page.locator('.maplibregl-ctrl-zoom-out').boundingBox())!;
+  expect(b.width, 'button width').toBeLessThanOrEqual(zoomOut.width + 4);
+  expect(b.y, 'below the zoom buttons').toBeGreaterThanOrEqual(zoomOut.y + zoomOut.height);
+  await expect(save).toHaveAttribute('title', EN.ui.saveImage!);
+  const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+  expect(download.suggestedFilename()).toBe('iran-iraq-border-strikes-september.png');
+});
