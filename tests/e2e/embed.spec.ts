@@ -281,3 +281,12 @@ test('the builder’s start step is always one of the chosen steps: no notice in
   await expect(frame.locator('[data-testid=map]')).toHaveAttribute('data-step', 'accord-2023');
   await expect(frame.getByTestId('notices')).toHaveCount(0);
 });
+
+// On the Arabic builder the code box was right to left, so the HTML read scrambled ('title="…"=iframe src=…<').
+test('on a right-to-left builder page the embed code reads left to right, starting with <iframe', async ({ page }) => {
+  await page.goto('./builder.html?mode=builder&lang=ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const boxes = page.locator('textarea');
+  await expect(boxes.first()).toHaveValue(/^<iframe/);
+  for (const box of await boxes.all()) expect(await box.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+});

@@ -54,6 +54,14 @@ describe('lists in the reader’s language', () => {
   });
 });
 
+describe('Arabic “and” before a name in Latin letters', () => {
+  it('stands apart from a Latin name, and stays joined to an Arabic word', () => {
+    expect(listText(['Rudaw', 'AFP'], 'ar')).toBe('Rudaw و AFP');
+    expect(listText(['رويترز', 'رووداو'], 'ar')).toBe('رويترز ورووداو');
+    expect(listText(['Rudaw', 'رووداو'], 'ar')).toBe('Rudaw ورووداو');
+  });
+});
+
 describe('short bracketed qualifiers stay with the word before them', () => {
   it('glues a one-word qualifier with a no-break space', () => {
     expect(keepQualifiers('Kurdistan Freedom Party (PAK)')).toBe('Kurdistan Freedom Party\u00a0(PAK)');

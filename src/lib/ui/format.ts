@@ -58,7 +58,15 @@ export function placeName(place: Place | undefined, lang: string): string {
  */
 export function listText(items: readonly string[], lang: Lang): string {
   if (lang === 'en') return items.join(', ');
-  return listFormat(lang)?.format(items) ?? items.join(comma(lang));
+  const format = listFormat(lang);
+  if (!format) return items.join(comma(lang));
+  // Arabic writes "و" (and) joined to the next word. Before a name in Latin letters the direction changes right after
+  // it, and the joined "و" then reads as the end of the previous name ("Ministry of Healthو"): a space keeps it with
+  // the name it introduces.
+  const parts = format.formatToParts(items);
+  return parts
+    .map((p, i) => (p.type === 'literal' && p.value.endsWith('و') && !/^\p{Script=Arabic}/u.test(parts[i + 1]?.value ?? '') ? `${p.value} ` : p.value))
+    .join('');
 }
 
 /** The comma between the parts of one item (outlet, title, date): the Arabic comma in the site's Arabic-script languages. */
