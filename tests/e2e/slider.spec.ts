@@ -329,30 +329,37 @@ test.describe('play', () => {
 });
 
 // The dashed line at the current date ran up through the marker labels: the labels' halo hid it only on the glyphs,
-// and between Persian letters its dashes read as vowel marks ("حملاتْ").
-for (const lang of ['en', 'fa'] as const) {
-  test(`the current-date line crosses no marker label at any step (${lang})`, async ({ page }) => {
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await gotoSite(page, lang === 'en' ? './?step=the-border' : './index.fa.html?step=the-border');
+// and between Persian letters its dashes read as vowel marks ("حملاتْ"). And a label centred on a marker near an end
+// of the slider was cut off ("لاحتجاجات" for الاحتجاجات in Arabic at 1024 px).
+for (const { lang, width, height } of [
+  { lang: 'en', width: 1280, height: 800 },
+  { lang: 'fa', width: 1280, height: 800 },
+  { lang: 'ar', width: 1024, height: 768 },
+  { lang: 'ckb', width: 390, height: 844 },
+] as const) {
+  test(`marker labels: inside the slider, and the current-date line crosses none, at every step (${lang}, ${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await gotoSite(page, lang === 'en' ? './?step=the-border' : `./index.${lang}.html?step=the-border`);
     await expect(slider(page).locator('text.marker-label').first()).toBeAttached();
+    await page.evaluate(() => document.fonts.ready);
     await focusSlider(page);
     for (const id of STEP_IDS) {
       // ArrowUp is "next" in either reading direction.
       if (id !== STEP_IDS[0]) await slider(page).press('ArrowUp');
-      await expect(slider(page)).toHaveAttribute('aria-valuetext', /.+/);
       await expect(page.locator('[data-testid=map]')).toHaveAttribute('data-step', id);
-      const crossed = await slider(page).evaluate((el) => {
+      const found = await slider(page).evaluate((el) => {
+        const svg = el.querySelector('svg')!;
         const line = el.querySelector<SVGLineElement>('line.now')!;
         const x = line.x1.baseVal.value;
         const top = Math.min(line.y1.baseVal.value, line.y2.baseVal.value);
-        return [...el.querySelectorAll<SVGTextElement>('text.marker-label')]
-          .filter((t) => {
-            const b = t.getBBox();
-            return x >= b.x - 1 && x <= b.x + b.width + 1 && top < b.y + b.height;
-          })
-          .map((t) => t.textContent);
+        const labels = [...el.querySelectorAll<SVGTextElement>('text.marker-label')].map((t) => ({ text: t.textContent, b: t.getBBox() }));
+        return {
+          crossed: labels.filter(({ b }) => x >= b.x - 1 && x <= b.x + b.width + 1 && top < b.y + b.height).map((l) => l.text),
+          outside: labels.filter(({ b }) => b.x < 0 || b.x + b.width > svg.width.baseVal.value).map((l) => l.text),
+        };
       });
-      expect(crossed, `labels the line crosses at ${id}`).toEqual([]);
+      expect(found.crossed, `labels the line crosses at ${id}`).toEqual([]);
+      expect(found.outside, `labels cut by the slider's edge at ${id}`).toEqual([]);
     }
   });
 }
