@@ -119,6 +119,29 @@ describe('line widths', () => {
   });
 });
 
+// Collisions pushed Iranian towns' names (Marivan, Piranshahr) west of their dots, into Iraq, and Halabja's east,
+// into Iran. Iran lies east of the border here: evaluated as MapLibre does, for every place in the data.
+describe('place names stay on their own country’s side of the dot', () => {
+  const spec = (latest as unknown as Record<string, Record<string, unknown>>).layout_symbol!['text-variable-anchor-offset'];
+  const layout = (layerOf(styleFor(0), 'place-labels') as { layout: Record<string, unknown> }).layout;
+  const e = expression.createPropertyExpression(layout['text-variable-anchor-offset'], 'place-labels.layout.text-variable-anchor-offset', spec as never);
+  if (e.result === 'error') throw new Error(e.value.map((x) => x.message).join('; '));
+  const anchors = (country: string) => {
+    const v = e.value.evaluate({ zoom: 6 }, { type: 1, properties: { country } } as never) as unknown as { values: unknown[] };
+    return v.values.filter((x): x is string => typeof x === 'string');
+  };
+  it.each(sources.places.features.filter((f) => f.properties?.kind !== 'crossing').map((f) => [f.properties!.id as string, f.properties!.country as string]))(
+    '%s (%s)',
+    (_, country) => {
+      const a = anchors(country);
+      expect(a.length).toBeGreaterThan(0);
+      // 'right' anchors the text's right end at the dot: the name then lies west of it.
+      if (country === 'IR') expect(a).not.toContain('right');
+      if (country === 'IQ') expect(a).not.toContain('left');
+    },
+  );
+});
+
 describe('palette under colour-vision deficiency', () => {
   // Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.
   const CVD = {

@@ -50,3 +50,24 @@ describe('SVG map labels on a phone', () => {
     for (const id of ['duhok', 'kirkuk', 'baghdad']) expect(byKey.has(`p-${id}`), id).toBe(true);
   });
 });
+
+// The same rule as the MapLibre style (labelSides.ts): at every step, on a phone and a wide screen, in every language,
+// no Iranian town is named west of its dot (towards Iraq) and no Iraqi town east of it (towards Iran).
+describe('SVG map labels stay on their own country’s side of the dot', () => {
+  const country = new Map(geo.places.features.map((f) => [`p-${f.properties!.id}`, f.properties!.country as string]));
+  const kind = new Map(geo.places.features.map((f) => [`p-${f.properties!.id}`, f.properties!.kind as string]));
+  const cases = content.steps.flatMap((s, i) => (['narrow', 'wide'] as const).flatMap((vp) => (['en', 'fa'] as const).map((lang) => [s.id, vp, lang, i] as const)));
+  it.each(cases)('%s, %s, %s', (_, vp, lang, i) => {
+    const view = resolveStep(content, i, vp);
+    const [w, h] = vp === 'narrow' ? [W, H] : [900, 700];
+    const projection = fitMercator(view.camera, [[14, 14], [w - 44, h - 14]], w, h);
+    const labels = placeLabels(geo, view, projection, w, h, lang, {}).filter((l) => country.has(l.key) && kind.get(l.key) !== 'crossing');
+    expect(labels.length).toBeGreaterThan(0);
+    for (const l of labels) {
+      const west = l.anchor === 'end' && l.x < l.px;
+      const east = l.anchor === 'start' && l.x > l.px;
+      if (country.get(l.key) === 'IR') expect(west, `${l.key} west of its dot`).toBe(false);
+      if (country.get(l.key) === 'IQ') expect(east, `${l.key} east of its dot`).toBe(false);
+    }
+  });
+});

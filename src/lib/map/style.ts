@@ -7,6 +7,7 @@ import type { LayerSpecification, SourceSpecification, StyleSpecification } from
 import type { LayerId } from '../data/schema';
 import type { ViewState } from '../story/resolve';
 import { PALETTES, type Theme } from './palette';
+import { anchorOffsetExpression } from './labelSides';
 
 export const SOURCES = ['basemap', 'boundaries', 'border', 'scales', 'regions', 'places', 'events', 'areas'] as const;
 export type SourceId = (typeof SOURCES)[number];
@@ -263,8 +264,8 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'text-field': nameField(opts.lang),
         'text-font': font,
         'text-size': ['case', highlightedPlace, 15, ['match', ['get', 'rank'], 1, 14, 2, 13, 12]],
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': 0.6,
+        // Each name on its own country's side of its dot (labelSides.ts).
+        'text-variable-anchor-offset': anchorOffsetExpression(0.6),
         'text-justify': 'auto',
         // Lower rank = more important: placed first, so collisions drop the minor names.
         'symbol-sort-key': ['case', highlightedPlace, 0, ['get', 'rank']],

@@ -5,6 +5,7 @@
 import type { PlanarProjection } from './svgProjection';
 import type { GeoData } from '../data/geo';
 import type { ViewState } from '../story/resolve';
+import { LABEL_SIDES, labelSides, type Side } from './labelSides';
 
 export interface SvgLabel {
   key: string;
@@ -45,7 +46,7 @@ export function placeLabels(
   const currentPlaces = new Set(view.events.filter((e) => e.state === 'current').map((e) => e.placeId));
   const charW = lang === 'en' ? 0.56 : 0.5;
 
-  type Cand = { key: string; text: string; lonlat: [number, number]; size: number; strong: boolean; dot: boolean; country: boolean; color: SvgLabel['color']; priority: number; centred: boolean };
+  type Cand = { key: string; text: string; lonlat: [number, number]; size: number; strong: boolean; dot: boolean; country: boolean; color: SvgLabel['color']; priority: number; centred: boolean; sides?: Side[] };
   const cands: Cand[] = [];
   for (const f of geo.places.features) {
     const q = f.properties as Record<string, unknown>;
@@ -67,6 +68,8 @@ export function placeLabels(
       color: kind === 'crossing' ? 'crossing' : 'place',
       priority: hi ? 0 : kind === 'crossing' ? 1 : 1 + (q.rank as number),
       centred: false,
+      // Crossings lie on the border itself: either side will do.
+      sides: kind === 'crossing' ? LABEL_SIDES.other : labelSides(q.country),
     });
   }
   if (layers.has('events')) {
@@ -95,14 +98,16 @@ export function placeLabels(
     if (px < 0 || py < 0 || px > width || py > height) continue;
     const w = c.text.length * c.size * charW;
     const h = c.size;
-    const options: { x: number; y: number; anchor: SvgLabel['anchor']; box: Box }[] = c.centred
+    type Option = { x: number; y: number; anchor: SvgLabel['anchor']; box: Box };
+    const at: Record<Side, Option> = {
+      east: { x: px + 6, y: py + h * 0.35, anchor: 'start', box: [px + 4, py - h / 2, px + 8 + w, py + h / 2] },
+      west: { x: px - 6, y: py + h * 0.35, anchor: 'end', box: [px - 8 - w, py - h / 2, px - 4, py + h / 2] },
+      above: { x: px, y: py - 7, anchor: 'middle', box: [px - w / 2, py - 7 - h, px + w / 2, py - 5] },
+      below: { x: px, y: py + h + 5, anchor: 'middle', box: [px - w / 2, py + 4, px + w / 2, py + h + 7] },
+    };
+    const options: Option[] = c.centred
       ? [{ x: px, y: py - 4, anchor: 'middle', box: [px - w / 2, py - 4 - h, px + w / 2, py - 2] }]
-      : [
-          { x: px + 6, y: py + h * 0.35, anchor: 'start', box: [px + 4, py - h / 2, px + 8 + w, py + h / 2] },
-          { x: px - 6, y: py + h * 0.35, anchor: 'end', box: [px - 8 - w, py - h / 2, px - 4, py + h / 2] },
-          { x: px, y: py - 7, anchor: 'middle', box: [px - w / 2, py - 7 - h, px + w / 2, py - 5] },
-          { x: px, y: py + h + 5, anchor: 'middle', box: [px - w / 2, py + 4, px + w / 2, py + h + 7] },
-        ];
+      : (c.sides ?? LABEL_SIDES.other).map((s) => at[s]);
     const fit = options.find((o) => o.box[0] >= 0 && o.box[2] <= width && o.box[1] >= 0 && o.box[3] <= height && !placed.some((b) => overlaps(b, o.box)));
     if (!fit) continue;
     placed.push(fit.box);
