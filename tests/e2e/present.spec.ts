@@ -183,3 +183,16 @@ test('"Save image" downloads a PNG of the map with title, date, legend and attri
   }, png.toString('base64'));
   expect(colours).toBeGreaterThan(20);
 });
+
+// At 1024×768 (a common projector) the legend was folded behind a button, so the border-length slide showed three
+// coloured lines and no key to them; on a phone it still folds.
+test('on a 1024×768 projector the legend is open: the border-length slide names its three lines; a phone folds it', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openPresent(page, 'border-length');
+  const legend = page.locator('.legend');
+  for (const scale of ['1:110m', '1:50m', '1:10m']) await expect(legend.getByText(scale)).toBeVisible();
+  await expect(legend.getByRole('button', { name: EN.ui.legend })).toHaveCount(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(legend.getByRole('button', { name: EN.ui.legend })).toBeVisible();
+  await expect(legend.getByText('1:110m')).toBeHidden();
+});
