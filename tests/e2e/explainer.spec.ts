@@ -307,3 +307,28 @@ test.afterEach(async ({ page }, info) => {
     if (r) await info.attach('map-readout', { body: JSON.stringify(r, null, 2), contentType: 'application/json' });
   }
 });
+
+// A deep link opened with its card two-thirds down the screen, under the end of the previous step and blank space
+// (the card's tall slot, not the card, went to the reading line).
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`a deep link opens with its step's card in view from its top, and that step active (${size.width}×${size.height})`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await gotoSite(page, './?step=erbil-2024');
+    await expect(card(page, 'erbil-2024')).toHaveAttribute('aria-current', 'step');
+    const gap = () =>
+      page.evaluate(() => {
+        const c = document.querySelector('article.step[data-step-id=erbil-2024] .card')!.getBoundingClientRect();
+        // On a phone the sticky map covers the top of the screen; the cards are read below it.
+        const visibleTop = window.innerWidth >= 900 ? 0 : document.querySelector('.graphic')!.getBoundingClientRect().bottom;
+        return Math.round(c.top - visibleTop);
+      });
+    await expect.poll(gap, { message: 'card top, px below the top of the visible area' }).toBeLessThanOrEqual(60);
+    expect(await gap()).toBeGreaterThanOrEqual(0);
+    await page.waitForTimeout(500);
+    await expect(card(page, 'erbil-2024')).toHaveAttribute('aria-current', 'step');
+    expect(new URL(page.url()).searchParams.get('step')).toBe('erbil-2024');
+  });
+}
