@@ -21,7 +21,7 @@ const basemapCountries = [
 ].sort();
 
 /** Latin script that is deliberate in a right-to-left page: the F key, file formats, licences, product names, scales. */
-const ALLOWED_LATIN = /\b(F|PNG|GeoJSON|CSV|CC BY 4\.0|Natural Earth|GeoNames|Turf\.js|Pym\.js)\b|1:(110|50|10)m|1:\{scale\}|\{[a-z]+\}/gi;
+const ALLOWED_LATIN = /\b(F|PNG|GeoJSON|CSV|CC\sBY\s4\.0|Natural Earth|GeoNames|Turf\.js|Pym\.js)\b|1:(110|50|10)m|1:\{scale\}|\{[a-z]+\}/gi;
 
 function strings(obj: unknown, path = ''): [string, string][] {
   if (typeof obj === 'string') return [[path, obj]];
