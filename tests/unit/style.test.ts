@@ -7,7 +7,8 @@ import { expression, latest, validateStyleMin, type StyleSpecification } from '@
 import { content } from '../../src/lib/data/content';
 import { eventAreas, eventPoints } from '../../src/lib/data/features';
 import { LAYERS, type LayerId } from '../../src/lib/data/schema';
-import { PALETTES, type Theme } from '../../src/lib/map/palette';
+import { PALETTES, strikeRadiusAt, type Theme } from '../../src/lib/map/palette';
+import { fitMercator, mapZoom } from '../../src/lib/map/svgProjection';
 import { buildStyle, EVENT_LAYERS, LAYER_GROUPS, type SourceId } from '../../src/lib/map/style';
 import { resolveStep, warmUpView } from '../../src/lib/story/resolve';
 import en from '../../data/i18n/en.json';
@@ -140,6 +141,32 @@ describe('place names stay on their own country’s side of the dot', () => {
       if (country === 'IQ') expect(a).not.toContain('left');
     },
   );
+});
+
+// At the whole-border steps (zoom about 4.5) full-size strike circles covered the Region's cities (Erbil under
+// Koya's): half size there, full size where the strike steps are seen, the same on both maps.
+describe('strike circles on wide views', () => {
+  const spec = (latest as unknown as Record<string, Record<string, unknown>>).paint_circle!['circle-radius'];
+  const i = content.steps.findIndex((st) => st.id === 'memorandum-2025');
+  const radius = (layerId: string, zoom: number, r: number) => {
+    const value = (layerOf(styleFor(i), layerId) as { paint: Record<string, unknown> }).paint['circle-radius'];
+    const e = expression.createPropertyExpression(value, `${layerId}.paint.circle-radius`, spec as never);
+    if (e.result === 'error') throw new Error(e.value.map((x) => x.message).join('; '));
+    return e.value.evaluate({ zoom }, { type: 1, properties: { r } } as never) as number;
+  };
+  it('halves the radius at zoom 5 and below, keeps it from zoom 6 (the strike steps), never under 3 px', () => {
+    expect(radius('strikes', 4.5, 24)).toBe(12);
+    expect(radius('strikes', 6.2, 24)).toBe(24);
+    expect(radius('strikes', 4.5, 4)).toBe(3);
+    for (const layer of ['strikes', 'context-strikes'])
+      for (const zoom of [3, 4.5, 5, 5.5, 6, 7, 9])
+        for (const r of [4, 6, 12.5, 24]) expect(radius(layer, zoom, r), `${layer} z${zoom} r${r}`).toBeCloseTo(strikeRadiusAt(r, zoom), 6);
+  });
+  it('the SVG map reads the zoom MapLibre would draw at the same scale', () => {
+    // The whole world (360°) in 512 px is zoom 0; twice as wide, zoom 1.
+    expect(mapZoom(fitMercator([-180, -60, 180, 60], [[0, 0], [512, 10_000]], 512, 10_000))).toBeCloseTo(0, 6);
+    expect(mapZoom(fitMercator([-180, -60, 180, 60], [[0, 0], [1024, 10_000]], 1024, 10_000))).toBeCloseTo(1, 6);
+  });
 });
 
 describe('palette under colour-vision deficiency', () => {

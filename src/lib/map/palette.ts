@@ -91,3 +91,25 @@ export function strikeRadius(toll: number | null): number {
   if (toll === null) return 6;
   return Math.max(4, 2.8 * Math.sqrt(toll));
 }
+
+/**
+ * Strike circles are half size on the wide views (zoom 5 and below) and full size from zoom 6, where the strike steps
+ * are seen: at the whole-border steps (zoom about 4.5) full-size circles covered the Region's cities, Erbil under
+ * Koya's. Areas still compare within a view; never below 3 px. One rule for both maps: the style interpolates the
+ * same stops (strikeRadiusExpression), the SVG map calls strikeRadiusAt with its equivalent zoom.
+ */
+const WIDE_ZOOM = 5;
+const FULL_ZOOM = 6;
+const WIDE_SCALE = 0.5;
+const MIN_R = 3;
+
+export function strikeRadiusAt(r: number, zoom: number): number {
+  const t = Math.max(0, Math.min(1, (zoom - WIDE_ZOOM) / (FULL_ZOOM - WIDE_ZOOM)));
+  const wide = Math.max(MIN_R, WIDE_SCALE * r);
+  return wide + (Math.max(MIN_R, r) - wide) * t;
+}
+
+export function strikeRadiusExpression(): unknown[] {
+  const r = ['get', 'r'];
+  return ['interpolate', ['linear'], ['zoom'], WIDE_ZOOM, ['max', MIN_R, ['*', WIDE_SCALE, r]], FULL_ZOOM, ['max', MIN_R, r]];
+}

@@ -6,7 +6,7 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerId } from '../data/schema';
 import type { ViewState } from '../story/resolve';
-import { PALETTES, type Theme } from './palette';
+import { PALETTES, strikeRadiusExpression, type Theme } from './palette';
 import { anchorOffsetExpression } from './labelSides';
 
 export const SOURCES = ['basemap', 'boundaries', 'border', 'scales', 'regions', 'places', 'events', 'areas'] as const;
@@ -192,7 +192,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       filter: ['all', byKind('context'), idIn(visible)],
       layout: { visibility: vis('context-events') },
       paint: {
-        'circle-radius': ['get', 'r'],
+        'circle-radius': strikeRadiusExpression(),
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-color': p.context,
         'circle-stroke-width': ['case', isCurrent, 2.5, 1.2],
@@ -206,7 +206,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       filter: ['all', byKind('strike'), ['!=', ['get', 'precision'], 'area'], idIn(visible)],
       layout: { visibility: vis('events'), 'circle-sort-key': ['-', 0, ['get', 'r']] },
       paint: {
-        'circle-radius': ['get', 'r'],
+        'circle-radius': strikeRadiusExpression(),
         'circle-color': ['case', isCurrent, p.strike, p.strikePast],
         'circle-opacity': ['case', isCurrent, 0.9, 0.55],
         'circle-stroke-color': p.strikeStroke,

@@ -75,3 +75,9 @@ export function fitMercator(bbox: readonly number[], box: [Point, Point], width:
   };
   return project;
 }
+
+/** The MapLibre zoom that draws at this projection's scale (512 px tiles: the world is 512·2^zoom px wide). */
+export function mapZoom(projection: PlanarProjection): number {
+  const pxPerDegree = projection([1, 0])[0] - projection([0, 0])[0];
+  return Math.log2((pxPerDegree * 360) / 512);
+}
