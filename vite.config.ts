@@ -6,7 +6,7 @@ import { formatProblems, validateDataset } from './src/lib/data/validate';
 import { EXPORT_FILES, eventsCSV, eventsGeoJSON } from './src/lib/data/exports';
 import type { Locale, Place, Source, Step, StoryEvent } from './src/lib/data/schema';
 import { esc, shellHtml } from './src/lib/shell';
-import { explainerPage, MODE_PAGES, modePage } from './src/lib/config/pages';
+import { explainerPage, MODE_PAGES, modePage, type PageMode } from './src/lib/config/pages';
 
 /**
  * Content as data, checked at build: a malformed content file fails `vite build` (and the dev server) with every
@@ -146,14 +146,21 @@ function sitePages(): Plugin {
     return loc.dir === 'rtl' ? out.replace('</head>', `${arabicFaces}</head>`) : out;
   };
   // public/theme.js: a host's ?theme= from the first frame (an embed is often set against the reader's system scheme).
-  const modePageHtml = (html: string, shell: string) =>
-    html.replace(shell, '').replace('</head>', '<meta name="robots" content="noindex"><script src="./theme.js"></script></head>');
+  // <html data-mode>: the page opens its mode even when a link lost its ?mode (src/lib/config/url.ts, PAGE_MODE).
+  const modePageHtml = (html: string, shell: string, mode: PageMode) => {
+    const tag = '<html lang="en" dir="ltr">';
+    if (!html.includes(tag)) throw new Error(`index.html: expected ${tag} to mark the ${mode} page's mode on`);
+    return html
+      .replace(shell, '')
+      .replace(tag, `<html lang="en" dir="ltr" data-mode="${mode}">`)
+      .replace('</head>', '<meta name="robots" content="noindex"><script src="./theme.js"></script></head>');
+  };
   /** Every page but index.html, by file name, from index.html as built (or as the dev server serves it). */
   const pages = (html: string, arabicFaces: string): Record<string, string> => {
     const { raw, en, shell } = withIntro(html);
     const out: Record<string, string> = {};
     for (const [lang, loc] of Object.entries(raw.locales)) if (lang !== 'en') out[explainerPage(lang)] = langPageHtml(html, loc as Locale, en, shell, arabicFaces);
-    for (const mode of MODE_PAGES) out[modePage(mode)] = modePageHtml(html, shell);
+    for (const mode of MODE_PAGES) out[modePage(mode)] = modePageHtml(html, shell, mode);
     return out;
   };
   return {

@@ -5,7 +5,7 @@ import './styles/global.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { SHELL_ATTR } from './lib/shell';
-import { PAGE_LANG, wantedLang } from './lib/config/url';
+import { PAGE_LANG, wantedLang, wantedMode } from './lib/config/url';
 import { english, LANG_NAMES, loadLocale } from './lib/i18n/i18n';
 import type { Locale } from './lib/data/schema';
 
@@ -80,8 +80,7 @@ function afterFirstPaint(then: () => void) {
 
 // The intro is the explainer's, in the page's language: presentation, embed and builder pages, and a ?lang other than
 // the page's (index.html?lang=fa), replace it as soon as they can.
-const mode = new URLSearchParams(window.location.search).get('mode');
-if ((mode && mode !== 'explainer') || lang !== PAGE_LANG) start();
+if (wantedMode(window.location.search) !== 'explainer' || lang !== PAGE_LANG) start();
 
 // fonts.load (not fonts.ready, which is already settled before the first layout has asked for any face).
 const faces = Promise.all(['400', '700'].map((w) => document.fonts?.load(`${w} 1em "Noto Sans"`)));

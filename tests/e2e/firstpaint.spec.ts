@@ -195,6 +195,19 @@ test('the presentation opens from the intro on its own page: the explainer’s h
   await context.close();
 });
 
+// A bookmark or a shortened link that lost ?mode=present opened present.html as the explainer (without its intro),
+// and embed.html likewise: each mode's page opens its own mode; a ?mode in the link still wins.
+test('each mode’s page opens that mode without ?mode in the link', async ({ page }) => {
+  for (const mode of ['present', 'embed', 'builder']) {
+    await page.goto(`./${mode}.html?step=accord-2023`);
+    await expect(page.locator(`main.mode-${mode}`)).toBeVisible();
+    if (mode !== 'builder') await expect(page.locator('[data-testid=map]').first()).toHaveAttribute('data-step', 'accord-2023');
+    await expect(page.getByTestId('notices')).toHaveCount(0);
+  }
+  await page.goto('./present.html?mode=explainer&step=accord-2023');
+  await expect(page.locator('main.mode-explainer')).toBeVisible();
+});
+
 // The switch once wrote ?lang=fa on index.html: the reader stayed in place, but a reload or a shared copy of the URL
 // painted the English intro (and English sharing card) first. It now leads to index.fa.html.
 test('switching language on the explainer switches in place, and the URL it leaves opens in that language from the first paint', async ({ browser }) => {

@@ -1,7 +1,7 @@
 // URL parameters (parseConfig, urlForStep): a shared or embedded link picks the mode, language, theme and steps; a
 // mistyped or hostile link falls back to defaults with a fixed notice, and nothing from the URL reaches the page.
 import { describe, expect, it } from 'vitest';
-import { langHref, parseConfig, urlForStep, wantedLang } from '../../src/lib/config/url';
+import { langHref, parseConfig, urlForStep, wantedLang, wantedMode } from '../../src/lib/config/url';
 import { explainerHref, MODE_PAGES, modeHref } from '../../src/lib/config/pages';
 import en from '../../data/i18n/en.json';
 
@@ -153,6 +153,20 @@ describe('pages', () => {
     expect(modeHref('present', 'fa', new URLSearchParams('step=accord-2023&lang=ar&theme=dark'))).toBe('present.html?step=accord-2023&lang=fa&theme=dark&mode=present');
     expect(modeHref('builder', 'en', new URLSearchParams('mode=explainer&lang=fa'))).toBe('builder.html?mode=builder');
     for (const mode of MODE_PAGES) expect(parseConfig(modeHref(mode, 'ckb').split('?')[1]!, ['a'])).toMatchObject({ mode, lang: 'ckb', notices: [] });
+  });
+
+  // A teacher's bookmark of present.html that lost its ?mode opened the explainer, without its intro.
+  it('opens the page’s own mode when the link names none, and the named one when it does', () => {
+    for (const mode of MODE_PAGES) {
+      expect(parseConfig('?step=a', ['a'], 'en', mode)).toMatchObject({ mode, notices: [] });
+      expect(wantedMode('?step=a', mode)).toBe(mode);
+      expect(parseConfig('?mode=explainer', ['a'], 'en', mode).mode).toBe('explainer');
+      expect(wantedMode('?mode=explainer', mode)).toBe('explainer');
+      // A mistyped mode on a mode page keeps the page's mode, and says the parameter was ignored.
+      expect(parseConfig('?mode=slides', ['a'], 'en', mode)).toMatchObject({ mode, notices: ['noticeMode'] });
+      expect(wantedMode('?mode=slides', mode)).toBe(mode);
+    }
+    expect(wantedMode('')).toBe('explainer');
   });
 
   it('links to the explainer on the language’s page, which says the language itself', () => {

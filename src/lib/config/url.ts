@@ -9,6 +9,7 @@ import { explainerHref } from './pages';
 
 export const MODES = ['explainer', 'present', 'embed', 'builder'] as const;
 export type Mode = (typeof MODES)[number];
+const isMode = (v: unknown): v is Mode => (MODES as readonly unknown[]).includes(v);
 export type ThemeChoice = 'light' | 'dark' | 'auto';
 
 export interface AppConfig {
@@ -31,7 +32,12 @@ const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Pym's parent sends the id of its container element; keep to characters an element id can sensibly hold. */
 const CHILD_ID = /^[A-Za-z][\w:.-]{0,63}$/;
 
-export function parseConfig(search: string, stepIds: string[], fallbackLang: Lang = 'en'): AppConfig {
+/**
+ * `pageMode` is the mode the page itself stands for when the URL names none: present.html opens the presentation
+ * even when a teacher's bookmark or a shortened link lost its ?mode=present (it opened the explainer, without its
+ * intro). A ?mode in the URL still wins.
+ */
+export function parseConfig(search: string, stepIds: string[], fallbackLang: Lang = 'en', pageMode: Mode = 'explainer'): AppConfig {
   const q = new URLSearchParams(search);
   const notices = new Set<string>();
   const get = (k: string) => {
@@ -40,7 +46,7 @@ export function parseConfig(search: string, stepIds: string[], fallbackLang: Lan
   };
 
   const modeRaw = get('mode');
-  const mode = (MODES as readonly string[]).includes(modeRaw ?? '') ? (modeRaw as Mode) : 'explainer';
+  const mode = isMode(modeRaw) ? modeRaw : pageMode;
   if (modeRaw !== null && mode !== modeRaw) notices.add('noticeMode');
 
   const { lang, bad } = readLang(q, fallbackLang);
@@ -100,6 +106,19 @@ export function urlForStep(href: string, stepId: string): string {
  */
 const htmlLang = typeof document === 'undefined' ? 'en' : document.documentElement.lang;
 export const PAGE_LANG: Lang = isLang(htmlLang) ? htmlLang : 'en';
+
+/**
+ * The mode the page stands for without ?mode: present.html, embed.html and builder.html carry theirs on
+ * <html data-mode> (vite.config.ts writes it); index.html and anything unknown are the explainer.
+ */
+const htmlMode = typeof document === 'undefined' ? undefined : document.documentElement.dataset.mode;
+export const PAGE_MODE: Mode = isMode(htmlMode) ? htmlMode : 'explainer';
+
+/** The mode the app opens in, as parseConfig will read it, for src/main.ts (which does not load the story). */
+export const wantedMode = (search: string, pageMode: Mode = PAGE_MODE): Mode => {
+  const m = new URLSearchParams(search).get('mode')?.trim();
+  return isMode(m) ? m : pageMode;
+};
 
 /**
  * The link to this page in `lang`, keeping the other parameters. On the explainer that is the language's own page
