@@ -200,6 +200,50 @@ test('the builder makes embed code that shows the chosen step, and previews it l
   expect(STEP_IDS).toContain('accord-2023');
 });
 
+// A CMS that strips scripts keeps the iframe at the height it was given. The embed grew to its content anyway, so a
+// 700×520 frame cut the timeline and the step's text started below the frame. Fixed-height code now asks the embed to
+// fit: map, step buttons, timeline and the start of the text in the frame; the text scrolls in its own box.
+test('fixed-height code from the builder fits its frame: controls, timeline and the step’s title in view, the text scrolls', async ({ page }) => {
+  await page.goto('./builder.html?mode=builder');
+  await page.getByRole('combobox', { name: EN.ui.builderStart }).selectOption('strikes-september');
+  await page.getByLabel(EN.ui.builderAuto!).uncheck();
+  const pixels = page.getByLabel(EN.ui.builderPixels!);
+  for (const [width, height] of [
+    [700, 520],
+    [360, 560],
+    [1000, 600],
+  ] as const) {
+    await pixels.fill(String(height));
+    const code = (await page.getByTestId('embed-code').inputValue()).replace('width="100%"', `width="${width}"`).replace('width:100%', `width:${width}px`);
+    expect(code).toContain('fit=1');
+    await host(page, code);
+    const frame = await embedFrame(page);
+    await expect(frame.locator('[data-testid=map]')).toHaveAttribute('data-step', 'strikes-september');
+    const box = await page.locator('iframe').boundingBox();
+    expect([Math.round(box!.width), Math.round(box!.height)]).toEqual([width, height]);
+    // Everything a reader steps with, and the step's title, inside the frame; the page itself does not scroll.
+    const inFrame = async (name: string, el: ReturnType<Frame['locator']>) => {
+      const r = (await el.boundingBox())!;
+      expect(r.y + r.height, `${name} at ${width}×${height}`).toBeLessThanOrEqual(height + 0.5);
+    };
+    await inFrame('slider', frame.getByRole('slider'));
+    await inFrame('next', frame.getByTestId('next'));
+    await inFrame('title', frame.locator('.text .title'));
+    await inFrame('full-story link', frame.getByRole('link', { name: EN.ui.openFull }));
+    expect(await frame.evaluate(() => document.scrollingElement!.scrollHeight - innerHeight)).toBeLessThanOrEqual(0);
+    // The rest of the step's text is there, in a box that scrolls to it.
+    const text = frame.locator('.text');
+    expect(await text.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await text.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await inFrame('last line', frame.locator('.text .card > :last-child'));
+    // A 600 px frame leaves the map too short for the open legend: it folds behind its button.
+    if (height === 600) await expect(frame.locator('.legend').getByRole('button', { name: EN.ui.legend })).toBeVisible();
+    await page.goto('./builder.html?mode=builder&step=strikes-september');
+    await page.getByRole('combobox', { name: EN.ui.builderStart }).selectOption('strikes-september');
+    await page.getByLabel(EN.ui.builderAuto!).uncheck();
+  }
+});
+
 // index.html?mode=embed painted the explainer's headline, language and mode links inside the host's iframe until the
 // script ran. embed.html, where the embed code points, has no intro in its HTML, and is not for search engines.
 test('the embed page shows nothing of the explainer before the embed draws, then the embed', async ({ browser }) => {

@@ -49,9 +49,13 @@ describe('embedCode', () => {
     expect(code).toContain(' data-iran-iraq-border></iframe>');
     expect(code).toContain('<script src="https://news.example/iran-iraq/embed.js" async></script>');
   });
-  it('fixed height: the iframe alone, at that height', () => {
+  it('fixed height: the iframe alone, at that height, asking the embed to fit its frame', () => {
     const code = embedCode(choice({ height: 500 }));
     expect(code).toContain('height="500"');
+    expect(code).toContain('embed.html?mode=embed&amp;fit=1"');
+    expect(parseConfig(new URL(embedUrl(choice({ height: 500 }))).search, ['a']).fit).toBe(true);
+    // Auto-height code lets the embed grow to its content instead.
+    expect(parseConfig(new URL(embedUrl(choice())).search, ['a']).fit).toBe(false);
     expect(code).not.toContain('<script');
     expect(code).not.toContain('data-iran-iraq-border');
   });

@@ -11,7 +11,7 @@ const parse = (search: string) => parseConfig(search, IDS);
 
 describe('parseConfig defaults', () => {
   it('opens the whole explainer at the first step, in English, following the system theme', () => {
-    expect(parse('')).toEqual({ mode: 'explainer', start: 0, steps: ALL, lang: 'en', theme: 'auto', notes: false, childId: null, notices: [] });
+    expect(parse('')).toEqual({ mode: 'explainer', start: 0, steps: ALL, lang: 'en', theme: 'auto', notes: false, fit: false, childId: null, notices: [] });
   });
 
   it('uses the fallback language when the link names none', () => {

@@ -22,6 +22,11 @@ export interface AppConfig {
   theme: ThemeChoice;
   /** Presentation speaker-notes window. */
   notes: boolean;
+  /**
+   * Embed in a frame of fixed height (`?fit=1`, which the builder adds to fixed-height code): the embed fits the
+   * frame's height, with the map, step buttons and timeline always in view and the step's text scrolling under them.
+   */
+  fit: boolean;
   /** Pym.js child id, if a Pym parent embedded us. */
   childId: string | null;
   /** Keys of ui strings explaining what was ignored. */
@@ -76,7 +81,7 @@ export function parseConfig(search: string, stepIds: string[], fallbackLang: Lan
   const childRaw = get('childId');
   const childId = childRaw !== null && CHILD_ID.test(childRaw) ? childRaw : null;
 
-  return { mode, start, steps, lang, theme, notes: get('notes') === '1', childId, notices: [...notices] };
+  return { mode, start, steps, lang, theme, notes: get('notes') === '1', fit: get('fit') === '1', childId, notices: [...notices] };
 }
 
 /** ?lang if it names a language of the site, else `fallback`; `bad` when it was given and named none. */

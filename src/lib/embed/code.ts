@@ -40,7 +40,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').repl
  * embed.html (built from index.html without its pre-rendered intro, which a host page would otherwise see until the
  * script runs), still with mode=embed, so the URL says what it opens on any page of the site. A start step outside
  * the subset is left out (the embed then opens on the subset's first step): the embed would open with a notice that
- * the link asked for a step that doesn't exist.
+ * the link asked for a step that doesn't exist. Fixed-height code asks the embed to fit its frame (`fit=1`).
  */
 export function embedUrl(c: EmbedChoice): string {
   const u = new URL(modePage('embed'), c.base);
@@ -49,6 +49,8 @@ export function embedUrl(c: EmbedChoice): string {
   if (c.steps.length) u.searchParams.set('steps', c.steps.join(','));
   if (c.lang !== 'en') u.searchParams.set('lang', c.lang);
   if (c.theme !== 'auto') u.searchParams.set('theme', c.theme);
+  // A fixed-height frame never grows to the embed's height: the embed fits the frame instead (Embed.svelte).
+  if (c.height !== null) u.searchParams.set('fit', '1');
   return u.href;
 }
 
