@@ -36,6 +36,11 @@ test('clicker and keyboard keys step forward and back; Home, End and number keys
   await expectStep(2);
   await page.keyboard.press('ArrowLeft');
   await expectStep(1);
+  // Down and Up, as in slide software.
+  await page.keyboard.press('ArrowDown');
+  await expectStep(2);
+  await page.keyboard.press('ArrowUp');
+  await expectStep(1);
   await page.keyboard.press('End');
   await expectStep(STEP_IDS.length - 1);
   await page.keyboard.press('PageDown'); // already at the end: stays
@@ -95,7 +100,8 @@ test('"?" or the bar’s button lists the keys; Escape closes the list and the k
   await page.keyboard.press('Shift+Slash');
   const dialog = page.getByRole('dialog', { name: EN.ui.keysTitle });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('listitem').first()).toHaveText('→ PageDown Space next');
+  await expect(dialog.getByRole('listitem').first()).toHaveText('→ ↓ PageDown Space next');
+  await expect(dialog.getByRole('listitem')).toHaveCount(5);
   // Keys pressed while the list is open do not move the story behind it.
   await page.keyboard.press('PageDown');
   await expect.poll(() => stepOf(page)).toBe(STEP_IDS[0]);
@@ -107,6 +113,13 @@ test('"?" or the bar’s button lists the keys; Escape closes the list and the k
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: EN.ui.close }).click();
   await expect(dialog).toBeHidden();
+  // In Persian the groups are split on the Arabic semicolon (a middle dot reads as the digit zero there).
+  const fa = localeData('fa');
+  await page.goto('./present.html?lang=fa');
+  await page.getByRole('button', { name: fa.ui.keysTitle }).click();
+  const faList = page.getByRole('dialog', { name: fa.ui.keysTitle }).getByRole('listitem');
+  await expect(faList).toHaveCount(5);
+  await expect(faList.first()).toContainText('↓');
 });
 
 test('the speaker-notes window follows the audience window, and drives it', async ({ page, context }) => {

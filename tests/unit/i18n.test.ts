@@ -54,6 +54,12 @@ describe.each(RTL)('%s locale', (lang) => {
     expect(iso3).toEqual([]);
   });
 
+  // Beside Persian or Arabic digits a middle dot is the digit zero (۰): "آلتون کوپری · ۱ آذر" read as 10 Azar.
+  it('separates with its own punctuation, never a dot that reads as the digit zero', () => {
+    expect(strings(loc).filter(([, v]) => /[\u00b7\u2022\u2219\u22c5]/.test(v))).toEqual([]);
+    expect(loc.ui.sep.trim()).toBe('،');
+  });
+
   it('leaks no English: Latin script only where deliberate', () => {
     const leaks = strings(loc)
       .filter(([k]) => k !== 'lang' && k !== 'dir')
@@ -126,5 +132,22 @@ describe('English, spelt without Intl (the first Intl formatter costs the page t
   it('groups numbers as Intl does, and leaves the hard cases to Intl', () => {
     const f = new Intl.NumberFormat('en-GB');
     for (const n of [0, 7, 18, 999, 1000, 1313.2, 38242, 456.6, -12345, 1234567.891, 0.5, 1234.5675, 1e21, 0.0004, -0]) expect(formatNumber(n, 'en'), String(n)).toBe(f.format(n));
+  });
+});
+
+// The components join a place and a date (strike chips, the event dialog, the handout, Save image) with the language's
+// own separator, not a dot written into the markup.
+describe('separators in the components', () => {
+  it('come from the strings (ui.sep), not from the markup', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = (readdirSync(new URL('../../src', import.meta.url), { recursive: true }) as string[])
+      .filter((f) => /\.(svelte|ts)$/.test(f))
+      .map((f) => `src/${f}`);
+    expect(files.length).toBeGreaterThan(20);
+    const dotted = files.filter((f) => {
+      const code = readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->|\/\/.*$/gm, '');
+      return / \u00b7 /.test(code);
+    });
+    expect(dotted).toEqual([]);
   });
 });

@@ -10,6 +10,13 @@ describe('keyAction', () => {
     expect(keyAction('PageUp', true)).toEqual({ kind: 'prev' });
   });
 
+  it('steps with Down and Up as slide software does, in either direction of writing', () => {
+    for (const rtl of [false, true]) {
+      expect(keyAction('ArrowDown', rtl)).toEqual({ kind: 'next' });
+      expect(keyAction('ArrowUp', rtl)).toEqual({ kind: 'prev' });
+    }
+  });
+
   it('follows the reading direction with the arrows', () => {
     expect(keyAction('ArrowRight', false)).toEqual({ kind: 'next' });
     expect(keyAction('ArrowLeft', true)).toEqual({ kind: 'next' });

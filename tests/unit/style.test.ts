@@ -3,7 +3,7 @@
 // the key colours still distinct for readers with red–green colour blindness.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expression, latest, validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { expression, featureFilter, latest, validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { content } from '../../src/lib/data/content';
 import { eventAreas, eventPoints } from '../../src/lib/data/features';
 import { LAYERS, type LayerId } from '../../src/lib/data/schema';
@@ -141,6 +141,22 @@ describe('place names stay on their own country’s side of the dot', () => {
       if (country === 'IQ') expect(a).not.toContain('left');
     },
   );
+});
+
+// Saqqez, the town the protests step is about, had its name on the map and no dot under it (rank 3 dots appear only
+// from zoom 5.2): every town whose name a step shows has its dot, at every zoom.
+describe('a named town has its dot', () => {
+  it.each(stepCases)('%s', (_, i) => {
+    const style = styleFor(i);
+    const filterOf = (id: string) => featureFilter((layerOf(style, id) as { filter: unknown }).filter as never, `layers[${style.layers.findIndex((l) => l.id === id)}].filter`);
+    const [labels, dots] = [filterOf('place-labels'), filterOf('place-dots')];
+    const towns = sources.places.features.filter((f) => f.properties?.kind !== 'area');
+    for (const zoom of [3.5, 4.5, 5.5, 6.5, 8])
+      for (const f of towns) {
+        const feature = { type: 1, properties: f.properties, geometry: [] } as never;
+        if (labels.filter({ zoom }, feature)) expect(dots.filter({ zoom }, feature), `${f.properties!.id} at zoom ${zoom}`).toBe(true);
+      }
+  });
 });
 
 // At the whole-border steps (zoom about 4.5) full-size strike circles covered the Region's cities (Erbil under

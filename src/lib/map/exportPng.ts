@@ -11,6 +11,8 @@ export interface PngText {
   legend: { key: LegendKey; label: string }[];
   attribution: string;
   site: string;
+  /** Between the credits and the site's name: the language's own (a middle dot reads as zero beside Persian digits). */
+  sep: string;
   rtl: boolean;
 }
 
@@ -99,7 +101,7 @@ export async function composeMapPng(map: HTMLCanvasElement, text: PngText, theme
   });
   ctx.font = `400 12px ${FONT}`;
   ctx.fillStyle = theme === 'dark' ? '#a9afb5' : '#555555';
-  ctx.fillText(`${text.attribution} · ${text.site}`, startX(16), head + mapH + foot - 12, w - 32);
+  ctx.fillText(`${text.attribution}${text.sep}${text.site}`, startX(16), head + mapH + foot - 12, w - 32);
   return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'));
 }
 

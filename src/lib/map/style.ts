@@ -246,7 +246,9 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       id: 'place-dots',
       type: 'circle',
       source: 'places',
-      filter: ['all', ['!=', ['get', 'kind'], 'crossing'], ['!=', ['get', 'kind'], 'area'], placeMinZoom()],
+      // A place the step names keeps its dot at any zoom, as its name does (Saqqez, rank 3, had a name and no dot on
+      // the protests step).
+      filter: ['all', ['!=', ['get', 'kind'], 'crossing'], ['!=', ['get', 'kind'], 'area'], ['any', highlightedPlace, placeMinZoom()]],
       paint: {
         'circle-radius': ['case', highlightedPlace, 3.5, 2.5],
         'circle-color': p.label,

@@ -1,6 +1,7 @@
 /**
  * Presentation keys. Clickers send PageDown/PageUp (some send arrows or Space); number keys jump to a step; F toggles
- * fullscreen; ? shows the keys. In right-to-left languages the arrow that points "forward" is the left one.
+ * fullscreen; ? shows the keys. In right-to-left languages the arrow that points "forward" is the left one, as on
+ * the timeline's slider and the step buttons (their arrows are mirrored); Down/PageDown/Space go forward in every language.
  */
 export type PresentAction = { kind: 'next' } | { kind: 'prev' } | { kind: 'first' } | { kind: 'last' } | { kind: 'goto'; index: number } | { kind: 'fullscreen' } | { kind: 'help' };
 
@@ -13,11 +14,14 @@ export function keyAction(key: string, rtl: boolean, code = ''): PresentAction |
   if (digit !== undefined) return { kind: 'goto', index: digit === '0' ? 9 : Number(digit) - 1 };
   if (code === 'KeyF') return { kind: 'fullscreen' };
   switch (key) {
+    // Down and Up as in slide software (PowerPoint, Keynote), whatever the writing direction.
     case 'PageDown':
+    case 'ArrowDown':
     case ' ':
     case 'Spacebar':
       return { kind: 'next' };
     case 'PageUp':
+    case 'ArrowUp':
       return { kind: 'prev' };
     case 'ArrowRight':
       return { kind: rtl ? 'prev' : 'next' };
