@@ -57,7 +57,7 @@ describe.each(RTL)('%s locale', (lang) => {
   // Beside Persian or Arabic digits a middle dot is the digit zero (۰): "آلتون کوپری · ۱ آذر" read as 10 Azar.
   it('separates with its own punctuation, never a dot that reads as the digit zero', () => {
     expect(strings(loc).filter(([, v]) => /[\u00b7\u2022\u2219\u22c5]/.test(v))).toEqual([]);
-    expect(loc.ui.sep.trim()).toBe('،');
+    expect(loc.ui.sep?.trim()).toBe('،');
   });
 
   it('leaks no English: Latin script only where deliberate', () => {
