@@ -214,6 +214,15 @@ for (const size of SIZES) {
       }
     });
 
+    // The chip said "Jezhnikan camp · 20 Nov" while the text and the table said 20–21 November.
+    test('a strike chip shows all the days of an event known only to within days', async ({ page }) => {
+      await openStep(page, 'strikes-november');
+      const chip = card(page, 'strikes-november').locator('button.event-btn', { hasText: 'Jezhnikan' });
+      await expect(chip).toContainText('20–21 November 2022');
+      await openStep(page, 'strikes-september');
+      await expect(card(page, 'strikes-september').locator('button.event-btn', { hasText: 'Sidakan' })).toContainText('24–29 September 2022');
+    });
+
     test('the events table lists every event, and a row opens its details', async ({ page }) => {
       await gotoSite(page, './');
       const rows = page.locator('#events tbody tr');

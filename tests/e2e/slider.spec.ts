@@ -12,6 +12,7 @@ import {
   asSet,
   card,
   gotoSite,
+  localeData,
   readMap,
   readingLineFraction,
   scrollToStory,
@@ -314,6 +315,27 @@ test.describe('play', () => {
     await page.waitForTimeout(7_000);
     expect((await readMap(page)).step, `paused: no further steps (${await log()})`).toBe(at);
     expect(await activeCardId(page)).toBe(at);
+  });
+
+  // The Sorani label (پەخشکردن) squeezed the triangle to 0 px; the button also changed width between Play and Pause.
+  test('the play button shows its icon and keeps its width as it turns into pause, in every language', async ({ page }) => {
+    for (const lang of ['en', 'ar', 'fa', 'ckb']) {
+      await page.goto(`./?lang=${lang}&step=${STEP_IDS[STEP_IDS.length - 2]}`);
+      const play = page.locator('button.play');
+      await expect(play).toBeVisible();
+      const icon = async () => (await play.locator('svg').boundingBox())!.width;
+      const width = async () => (await play.boundingBox())!.width;
+      expect(await icon(), lang).toBeGreaterThanOrEqual(15);
+      const before = await width();
+      await play.click();
+      await expect(play).toHaveAttribute('aria-pressed', 'true');
+      expect(await icon(), lang).toBeGreaterThanOrEqual(15);
+      expect(Math.abs((await width()) - before), lang).toBeLessThan(0.5);
+      // The accessible name is the word shown, not both.
+      await expect(play).toHaveAccessibleName(localeData(lang).ui.pause!);
+      await play.click();
+      await expect(play).toHaveAccessibleName(localeData(lang).ui.play!);
+    }
   });
 
   test('with reduced motion nothing advances by itself', async ({ page }) => {

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { formatDay, formatNumber, formatRange, yearStarts } from '../../src/lib/i18n/i18n';
 import { TIMELINE_END, TIMELINE_START, toUtc } from '../../src/lib/story/time';
 import { keyPaths } from '../../src/lib/data/validate';
+import { sep } from '../../src/lib/ui/format';
 import type { Locale } from '../../src/lib/data/schema';
 
 const load = (lang: string) => JSON.parse(readFileSync(new URL(`../../data/i18n/${lang}.json`, import.meta.url), 'utf8')) as Locale;
@@ -57,7 +58,7 @@ describe.each(RTL)('%s locale', (lang) => {
   // Beside Persian or Arabic digits a middle dot is the digit zero (۰): "آلتون کوپری · ۱ آذر" read as 10 Azar.
   it('separates with its own punctuation, never a dot that reads as the digit zero', () => {
     expect(strings(loc).filter(([, v]) => /[\u00b7\u2022\u2219\u22c5]/.test(v))).toEqual([]);
-    expect(loc.ui.sep?.trim()).toBe('،');
+    expect(sep(lang).trim()).toBe('،');
   });
 
   it('leaks no English: Latin script only where deliberate', () => {
@@ -136,13 +137,14 @@ describe('English, spelt without Intl (the first Intl formatter costs the page t
 });
 
 // The components join a place and a date (strike chips, the event dialog, the handout, Save image) with the language's
-// own separator, not a dot written into the markup.
+// own separator (format.ts), not a dot written into the markup.
 describe('separators in the components', () => {
-  it('come from the strings (ui.sep), not from the markup', async () => {
+  it('come from sep(lang), not from the markup', async () => {
     const { readdirSync } = await import('node:fs');
     const files = (readdirSync(new URL('../../src', import.meta.url), { recursive: true }) as string[])
       .filter((f) => /\.(svelte|ts)$/.test(f))
-      .map((f) => `src/${f}`);
+      .map((f) => `src/${f}`)
+      .filter((f) => f !== 'src/lib/ui/format.ts');
     expect(files.length).toBeGreaterThan(20);
     const dotted = files.filter((f) => {
       const code = readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->|\/\/.*$/gm, '');

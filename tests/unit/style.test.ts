@@ -7,7 +7,7 @@ import { expression, featureFilter, latest, validateStyleMin, type StyleSpecific
 import { content } from '../../src/lib/data/content';
 import { eventAreas, eventPoints } from '../../src/lib/data/features';
 import { LAYERS, type LayerId } from '../../src/lib/data/schema';
-import { PALETTES, strikeRadiusAt, type Theme } from '../../src/lib/map/palette';
+import { PALETTES, strikeMarker, strikeRadiusAt, type Theme } from '../../src/lib/map/palette';
 import { fitMercator, mapZoom } from '../../src/lib/map/svgProjection';
 import { buildStyle, EVENT_LAYERS, LAYER_GROUPS, type SourceId } from '../../src/lib/map/style';
 import { resolveStep, warmUpView } from '../../src/lib/story/resolve';
@@ -219,5 +219,26 @@ describe('palette under colour-vision deficiency', () => {
     const m = CVD[cvd as keyof typeof CVD];
     const d = deltaE(simulate(PALETTES[theme][a], m), simulate(PALETTES[theme][b], m));
     expect(d).toBeGreaterThanOrEqual(MIN_DELTA_E);
+  });
+});
+
+// Earlier strikes were a pale fill with a white (dark theme: black) rim, 1.3:1 against the Kurdistan Region's blue:
+// they vanished on a projector. Their outline must stand out from the Region's fill as a graphic should (WCAG 1.4.11).
+describe('earlier strikes stay visible on the Kurdistan Region', () => {
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const lum = (c: number[]) => {
+    const [r, g, b] = c.map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const contrast = (a: number[], b: number[]) => {
+    const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+    return (x! + 0.05) / (y! + 0.05);
+  };
+  it.each(THEMES)('%s: the outline is at least 3:1 against the Region’s fill', (theme) => {
+    const p = PALETTES[theme];
+    const region = rgb(p.landFocus).map((v, i) => v * (1 - p.kriFillOpacity) + rgb(p.kri)[i]! * p.kriFillOpacity);
+    const m = strikeMarker(p, false);
+    expect(contrast(rgb(m.stroke), region)).toBeGreaterThanOrEqual(3);
+    expect(m.strokeWidth).toBeGreaterThanOrEqual(1);
   });
 });

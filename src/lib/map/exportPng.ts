@@ -3,7 +3,7 @@
  * can drop it on a slide and the credit travels with it.
  */
 import type { LegendKey } from '../story/resolve';
-import { PALETTES, type Theme } from './palette';
+import { PALETTES, strikeMarker, type Theme } from './palette';
 
 export interface PngText {
   title: string;
@@ -54,7 +54,14 @@ function swatch(ctx: CanvasRenderingContext2D, key: LegendKey, x: number, y: num
     case 'ir-provinces': ctx.fillStyle = p.irProvince; ctx.globalAlpha = p.irFillOpacity + 0.1; ctx.fillRect(x, y - 7, 26, 14); ctx.globalAlpha = 1; break;
     case 'strike': dot(8, p.strike, p.strikeStroke); break;
     case 'strike-unknown': dot(6, p.strike, p.strikeStroke); break;
-    case 'strike-earlier': dot(6, p.strikePast, null); break;
+    case 'strike-earlier': {
+      const m = strikeMarker(p, false);
+      ctx.globalAlpha = m.fillOpacity;
+      dot(6, m.fill, null);
+      ctx.globalAlpha = 1;
+      dot(6, null, m.stroke, m.strokeWidth);
+      break;
+    }
     case 'area': dot(8, null, p.strike, 1.5, [3, 2]); break;
     case 'context': dot(6, null, p.context, 2); break;
     case 'crossing': dot(5, p.crossing, p.labelHalo); break;

@@ -86,6 +86,33 @@ export const PALETTES: Record<Theme, Palette> = {
   },
 };
 
+/**
+ * How a strike circle is drawn, current (this step's) or earlier, on every renderer (MapLibre style, SVG map, legend,
+ * Save image). Earlier strikes are paler but keep an outline in the strike colour: a pale fill alone was 1.3:1 against
+ * the Kurdistan Region's blue and vanished on a projector.
+ */
+export interface StrikeMarker {
+  fill: string;
+  fillOpacity: number;
+  stroke: string;
+  strokeWidth: number;
+}
+export function strikeMarker(p: Palette, current: boolean): StrikeMarker {
+  return current
+    ? { fill: p.strike, fillOpacity: 0.9, stroke: p.strikeStroke, strokeWidth: 1.5 }
+    : { fill: p.strikePast, fillOpacity: 0.55, stroke: p.strikeText, strokeWidth: 1.2 };
+}
+
+/**
+ * The three measured borders (1:110m, 1:50m, 1:10m), widest first so each shows beside the finer one drawn over it:
+ * where the lines coincide, 1:50m at 2.5 px under 1:10m at 1.5 px left half a pixel of pink each side.
+ */
+export const SCALE_LINES = [
+  { scale: '110m', color: 'scale110', width: 6 },
+  { scale: '50m', color: 'scale50', width: 3.5 },
+  { scale: '10m', color: 'scale10', width: 1.5 },
+] as const;
+
 /** Circle radius (px) for a toll: area proportional to people killed and injured; a fixed size when nobody counted. */
 export function strikeRadius(toll: number | null): number {
   if (toll === null) return 6;

@@ -6,7 +6,7 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerId } from '../data/schema';
 import type { ViewState } from '../story/resolve';
-import { PALETTES, strikeRadiusExpression, type Theme } from './palette';
+import { PALETTES, SCALE_LINES, strikeMarker, strikeRadiusExpression, type Theme } from './palette';
 import { anchorOffsetExpression } from './labelSides';
 
 export const SOURCES = ['basemap', 'boundaries', 'border', 'scales', 'regions', 'places', 'events', 'areas'] as const;
@@ -66,6 +66,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
   const currentPlaces = [...new Set(view.events.filter((e) => e.state === 'current').map((e) => e.placeId))];
   const highlightedPlace = ['in', ['get', 'id'], ['literal', view.places]];
   const font = opts.fonts;
+  const [now, past] = [strikeMarker(p, true), strikeMarker(p, false)];
   // Symbol layers only: see ViewState.warmUp.
   const overlap = view.warmUp ? { 'text-allow-overlap': true } : {};
 
@@ -149,18 +150,14 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       layout: { visibility: vis('border'), 'line-join': 'round' },
       paint: { 'line-color': p.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.2, 9, 3.5] },
     },
-    ...(['110m', '50m', '10m'] as const).map(
-      (scale, i): LooseLayer => ({
+    ...SCALE_LINES.map(
+      ({ scale, color, width }): LooseLayer => ({
         id: `scale-${scale}`,
         type: 'line',
         source: 'scales',
         filter: ['==', ['get', 'scale'], scale],
         layout: { visibility: vis('border-scales'), 'line-join': 'round' },
-        paint: {
-          'line-color': [p.scale110, p.scale50, p.scale10][i]!,
-          'line-width': [3.5, 2.5, 1.5][i]!,
-          'line-opacity': 0.95,
-        },
+        paint: { 'line-color': p[color], 'line-width': width, 'line-opacity': 0.95 },
       }),
     ),
     {
@@ -207,10 +204,10 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       layout: { visibility: vis('events'), 'circle-sort-key': ['-', 0, ['get', 'r']] },
       paint: {
         'circle-radius': strikeRadiusExpression(),
-        'circle-color': ['case', isCurrent, p.strike, p.strikePast],
-        'circle-opacity': ['case', isCurrent, 0.9, 0.55],
-        'circle-stroke-color': p.strikeStroke,
-        'circle-stroke-width': ['case', isCurrent, 1.5, 0.8],
+        'circle-color': ['case', isCurrent, now.fill, past.fill],
+        'circle-opacity': ['case', isCurrent, now.fillOpacity, past.fillOpacity],
+        'circle-stroke-color': ['case', isCurrent, now.stroke, past.stroke],
+        'circle-stroke-width': ['case', isCurrent, now.strokeWidth, past.strokeWidth],
       },
     },
     {

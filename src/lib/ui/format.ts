@@ -72,6 +72,12 @@ export function listText(items: readonly string[], lang: Lang): string {
 /** The comma between the parts of one item (outlet, title, date): the Arabic comma in the site's Arabic-script languages. */
 export const comma = (lang: Lang): string => (lang === 'en' ? ', ' : '، ');
 
+/**
+ * Between a place and a date, or a title and a step number: a middle dot in English; the Arabic comma in Arabic
+ * script, where a dot beside Persian digits is the digit zero ("آلتون کوپری · ۱ آذر" read as 10 Azar).
+ */
+export const sep = (lang: Lang): string => (lang === 'en' ? ' · ' : comma(lang));
+
 const listFormats = new Map<Lang, Intl.ListFormat | null>();
 function listFormat(lang: Lang): Intl.ListFormat | null {
   if (!listFormats.has(lang)) {
