@@ -34,3 +34,18 @@ test('events on the SVG map open their details', async ({ page }) => {
   await page.locator('[data-testid=svg-map] circle.clickable').first().click();
   await expect(page.locator('dialog[open] h2')).toBeVisible();
 });
+
+// Names on a projected slide were 12–15 px, unreadable from the back of a room: the presentation draws them larger
+// (1.5× on a 1920 px screen), the explainer at the usual size.
+test('the presentation’s map names are sized for a room; the explainer’s are not', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const koyaSize = async () => Number(await page.locator('[data-testid=svg-map] svg text', { hasText: /^Koya$/ }).first().getAttribute('font-size'));
+  await page.goto('./present.html?step=strikes-september');
+  await page.mouse.move(5, 5);
+  await expect(mapLocator(page)).toHaveAttribute('data-state', 'fallback');
+  expect(await koyaSize()).toBeCloseTo(15 * 1.5, 1);
+  await page.goto('./?step=strikes-september');
+  await page.mouse.move(5, 5);
+  await expect(mapLocator(page)).toHaveAttribute('data-state', 'fallback');
+  expect(await koyaSize()).toBe(15);
+});

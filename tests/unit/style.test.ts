@@ -242,3 +242,21 @@ describe('earlier strikes stay visible on the Kurdistan Region', () => {
     expect(m.strokeWidth).toBeGreaterThanOrEqual(1);
   });
 });
+
+// The presentation's names are larger (labelSizes.ts); the style must scale every label layer by the same factor.
+describe('label sizes for a room', () => {
+  const sizes = (labelScale: number) =>
+    buildStyle(resolveStep(content, 2, 'wide'), { lang: 'en', theme: 'light', fonts: ['Noto Sans'], countryNames: en.countries, labelScale }, sources)
+      .layers.filter((l) => l.type === 'symbol')
+      .map((l) => [l.id, JSON.stringify((l as { layout: Record<string, unknown> }).layout['text-size'])] as const);
+  it('scales every symbol layer’s text size, and leaves none at the default', () => {
+    const [base, room] = [sizes(1), sizes(1.5)];
+    expect(room.length).toBe(4);
+    for (const [i, [id, json]] of room.entries()) {
+      const nums = (s: string) => (s.match(/\d+(\.\d+)?/g) ?? []).map(Number).filter((n) => n >= 10);
+      const want = nums(base[i]![1]).map((n) => Math.round(n * 15) / 10);
+      expect(nums(json), id).toEqual(want);
+      expect(want.length, id).toBeGreaterThan(0);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { content } from '../../src/lib/data/content';
 import { eventAreas, eventPoints } from '../../src/lib/data/features';
 import type { FC, GeoData } from '../../src/lib/data/geo';
 import { placeLabels } from '../../src/lib/map/svgLabels';
+import { labelScale } from '../../src/lib/map/labelSizes';
 import { fitMercator } from '../../src/lib/map/svgProjection';
 import { resolveStep } from '../../src/lib/story/resolve';
 
@@ -69,5 +70,26 @@ describe('SVG map labels stay on their own country’s side of the dot', () => {
       if (country.get(l.key) === 'IR') expect(west, `${l.key} west of its dot`).toBe(false);
       if (country.get(l.key) === 'IQ') expect(east, `${l.key} east of its dot`).toBe(false);
     }
+  });
+});
+
+// On a projected slide 12–15 px names could not be read from the back of a room. The presentation draws them larger,
+// the same on both maps (labelSizes.ts): here the SVG map's, and the style's in style.test.ts.
+describe('names sized for a room', () => {
+  it('are 1.2× on a projector-sized map, growing to 1.5× on a 1920 px screen, and 1× elsewhere', () => {
+    expect(labelScale(false, 1400)).toBe(1);
+    expect(labelScale(true, 614)).toBe(1.2);
+    expect(labelScale(true, 1152)).toBe(1.5);
+  });
+  it('scale every SVG label, highlighted or not', () => {
+    const i = content.steps.findIndex((s) => s.id === 'strikes-september');
+    const view = resolveStep(content, i, 'wide');
+    const projection = fitMercator(view.camera, [[14, 14], [1138, 1066]], 1152, 1080);
+    const at = (scale: number) => new Map(placeLabels(geo, view, projection, 1152, 1080, 'en', {}, scale).map((l) => [l.key, l.size]));
+    const [base, room] = [at(1), at(1.5)];
+    const both = [...base.keys()].filter((k) => room.has(k));
+    expect(both).toContain('p-koya');
+    for (const k of both) expect(room.get(k), k).toBeCloseTo(base.get(k)! * 1.5, 1);
+    expect(room.get('p-koya')).toBeGreaterThanOrEqual(22);
   });
 });

@@ -8,6 +8,7 @@ import type { LayerId } from '../data/schema';
 import type { ViewState } from '../story/resolve';
 import { PALETTES, SCALE_LINES, strikeMarker, strikeRadiusExpression, type Theme } from './palette';
 import { anchorOffsetExpression } from './labelSides';
+import { LABEL_PX } from './labelSizes';
 
 export const SOURCES = ['basemap', 'boundaries', 'border', 'scales', 'regions', 'places', 'events', 'areas'] as const;
 export type SourceId = (typeof SOURCES)[number];
@@ -35,6 +36,8 @@ export interface StyleOptions {
   fonts: string[];
   /** Country names in the reader's language, by ISO 3166 alpha-3 code. */
   countryNames: Record<string, string>;
+  /** Label sizes times this (labelSizes.ts: larger on a projected slide). 1 if absent. */
+  labelScale?: number;
 }
 
 const byKind = (kind: string): unknown[] => ['==', ['get', 'kind'], kind];
@@ -67,6 +70,8 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
   const highlightedPlace = ['in', ['get', 'id'], ['literal', view.places]];
   const font = opts.fonts;
   const [now, past] = [strikeMarker(p, true), strikeMarker(p, false)];
+  const k = opts.labelScale ?? 1;
+  const px = (size: number) => Math.round(size * k * 10) / 10;
   // Symbol layers only: see ViewState.warmUp.
   const overlap = view.warmUp ? { 'text-allow-overlap': true } : {};
 
@@ -220,7 +225,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         visibility: vis('events'),
         'text-field': nameField(opts.lang),
         'text-font': font,
-        'text-size': 12,
+        'text-size': px(LABEL_PX.area),
         'text-anchor': 'bottom',
         'text-offset': [0, -0.2],
         'text-max-width': 9,
@@ -262,7 +267,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         ...overlap,
         'text-field': nameField(opts.lang),
         'text-font': font,
-        'text-size': ['case', highlightedPlace, 15, ['match', ['get', 'rank'], 1, 14, 2, 13, 12]],
+        'text-size': ['case', highlightedPlace, px(LABEL_PX.highlighted), ['match', ['get', 'rank'], 1, px(LABEL_PX.rank1), 2, px(LABEL_PX.rank2), px(LABEL_PX.minor)]],
         // Each name on its own country's side of its dot (labelSides.ts).
         'text-variable-anchor-offset': anchorOffsetExpression(0.6),
         'text-justify': 'auto',
@@ -285,7 +290,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         // Small caps in Latin script; Arabic script has no case.
         'text-field': opts.lang === 'en' ? ['upcase', countryName(opts.countryNames)] : countryName(opts.countryNames),
         'text-font': font,
-        'text-size': ['match', ['get', 'iso3'], ['IRN', 'IRQ'], 16, 12],
+        'text-size': ['match', ['get', 'iso3'], ['IRN', 'IRQ'], px(LABEL_PX.focusCountry), px(LABEL_PX.country)],
         'text-letter-spacing': 0.12,
         'symbol-sort-key': ['match', ['get', 'iso3'], ['IRN', 'IRQ'], 0, 1],
       },
@@ -301,7 +306,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         visibility: vis('crossings'),
         'text-field': nameField(opts.lang),
         'text-font': font,
-        'text-size': 12,
+        'text-size': px(LABEL_PX.crossing),
         // Beside the dot first, on whichever side is free: centred under it, the three 2023 crossings' names sat on
         // top of the Region's cities (Erbil, Sulaymaniyah) on a phone.
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],

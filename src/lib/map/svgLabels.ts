@@ -5,6 +5,7 @@
 import type { PlanarProjection } from './svgProjection';
 import type { GeoData } from '../data/geo';
 import type { ViewState } from '../story/resolve';
+import { LABEL_PX, placeLabelPx } from './labelSizes';
 import { LABEL_SIDES, labelSides, type Side } from './labelSides';
 
 export interface SvgLabel {
@@ -37,7 +38,10 @@ export function placeLabels(
   height: number,
   lang: string,
   countryNames: Record<string, string>,
+  /** Label sizes times this, as the style's (labelSizes.ts). */
+  scale = 1,
 ): SvgLabel[] {
+  const px = (size: number) => Math.round(size * scale * 10) / 10;
   const spanDeg = view.camera[2] - view.camera[0];
   const maxRank = spanDeg > 12 ? 2 : spanDeg > 5 ? 3 : 4;
   const highlighted = new Set(view.places);
@@ -61,7 +65,7 @@ export function placeLabels(
       lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number],
       // Crossings keep the style's size (12, regular) even when highlighted: their long names at 15 bold pushed the
       // Region's cities off a phone's map.
-      size: kind === 'crossing' ? 12 : hi ? 15 : (q.rank as number) <= 1 ? 14 : (q.rank as number) === 2 ? 13 : 12,
+      size: px(kind === 'crossing' ? LABEL_PX.crossing : placeLabelPx(q.rank as number, hi)),
       strong: hi && kind !== 'crossing',
       dot: true,
       country: false,
@@ -76,7 +80,7 @@ export function placeLabels(
     for (const f of geo.areas.features) {
       const q = f.properties as Record<string, unknown>;
       if (f.geometry.type !== 'Point' || !visiblePlaces.has(q.placeId as string)) continue;
-      cands.push({ key: `a-${q.placeId}`, text: nameOf(q, lang), lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: 12, strong: false, dot: false, country: false, color: currentPlaces.has(q.placeId as string) ? 'strike' : 'place', priority: 1, centred: true });
+      cands.push({ key: `a-${q.placeId}`, text: nameOf(q, lang), lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: px(LABEL_PX.area), strong: false, dot: false, country: false, color: currentPlaces.has(q.placeId as string) ? 'strike' : 'place', priority: 1, centred: true });
     }
   }
   for (const f of geo.basemap.features) {
@@ -84,7 +88,7 @@ export function placeLabels(
     const q = f.properties as Record<string, unknown>;
     const name = countryNames[q.iso3 as string] ?? (q.name as string);
     const focus = q.iso3 === 'IRN' || q.iso3 === 'IRQ';
-    cands.push({ key: `c-${q.iso3}`, text: lang === 'en' ? name.toUpperCase() : name, lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: focus ? 16 : 12, strong: false, dot: false, country: true, color: 'country', priority: focus ? 6 : 7, centred: true });
+    cands.push({ key: `c-${q.iso3}`, text: lang === 'en' ? name.toUpperCase() : name, lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: px(focus ? LABEL_PX.focusCountry : LABEL_PX.country), strong: false, dot: false, country: true, color: 'country', priority: focus ? 6 : 7, centred: true });
   }
   // Code-unit order, not localeCompare: the first localeCompare builds an ICU collator (tens of ms on a phone).
   cands.sort((a, b) => a.priority - b.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
