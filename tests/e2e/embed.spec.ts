@@ -202,7 +202,8 @@ test('the builder makes embed code that shows the chosen step, and previews it l
 
 // A CMS that strips scripts keeps the iframe at the height it was given. The embed grew to its content anyway, so a
 // 700×520 frame cut the timeline and the step's text started below the frame. Fixed-height code now asks the embed to
-// fit: map, step buttons, timeline and the start of the text in the frame; the text scrolls in its own box.
+// fit: map, step buttons, timeline and the start of the text in the frame; the text (then the link to the full
+// explainer) scrolls in its own box.
 test('fixed-height code from the builder fits its frame: controls, timeline and the step’s title in view, the text scrolls', async ({ page }) => {
   await page.goto('./builder.html?mode=builder');
   await page.getByRole('combobox', { name: EN.ui.builderStart }).selectOption('strikes-september');
@@ -229,13 +230,13 @@ test('fixed-height code from the builder fits its frame: controls, timeline and 
     await inFrame('slider', frame.getByRole('slider'));
     await inFrame('next', frame.getByTestId('next'));
     await inFrame('title', frame.locator('.text .title'));
-    await inFrame('full-story link', frame.getByRole('link', { name: EN.ui.openFull }));
     expect(await frame.evaluate(() => document.scrollingElement!.scrollHeight - innerHeight)).toBeLessThanOrEqual(0);
     // The rest of the step's text is there, in a box that scrolls to it.
     const text = frame.locator('.text');
     expect(await text.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
     await text.evaluate((el) => (el.scrollTop = el.scrollHeight));
     await inFrame('last line', frame.locator('.text .card > :last-child'));
+    await inFrame('full-story link, after the text', frame.getByRole('link', { name: EN.ui.openFull }));
     // A 600 px frame leaves the map too short for the open legend: it folds behind its button.
     if (height === 600) await expect(frame.locator('.legend').getByRole('button', { name: EN.ui.legend })).toBeVisible();
     await page.goto('./builder.html?mode=builder&step=strikes-september');
