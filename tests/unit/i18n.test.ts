@@ -118,8 +118,8 @@ describe('English, spelt without Intl (the first Intl formatter costs the page t
   const days: string[] = [];
   for (let t = toUtc(TIMELINE_START).getTime(); t <= toUtc(TIMELINE_END).getTime(); t += 864e5) days.push(new Date(t).toISOString().slice(0, 10));
 
-  it('prints every day of the timeline exactly as Intl en-GB does, in all four styles', () => {
-    const styles = { long: intl({ dateStyle: 'long' }), medium: intl({ dateStyle: 'medium' }), month: intl({ month: 'long', year: 'numeric' }), year: intl({ year: 'numeric' }) };
+  it('prints every day of the timeline exactly as Intl en-GB does, in all five styles', () => {
+    const styles = { long: intl({ dateStyle: 'long' }), medium: intl({ dateStyle: 'medium' }), dayMonth: intl({ day: 'numeric', month: 'short' }), month: intl({ month: 'long', year: 'numeric' }), year: intl({ year: 'numeric' }) };
     for (const day of days)
       for (const [style, f] of Object.entries(styles)) expect(formatDay(day, 'en', style as keyof typeof styles), `${day} ${style}`).toBe(f.format(toUtc(day)));
   });
@@ -128,6 +128,12 @@ describe('English, spelt without Intl (the first Intl formatter costs the page t
     const f = intl({ dateStyle: 'long' });
     const pairs: [string, string][] = [['2022-09-16', '2022-09-17'], ['2022-09-28', '2022-10-02'], ['2022-09-20', '2023-03-19'], ['2024-01-15', '2024-01-16'], ['2023-12-31', '2024-01-01']];
     for (const [a, b] of pairs) expect(formatRange(a, b, 'en')).toBe(f.formatRange(toUtc(a), toUtc(b)));
+    // Medium (the strike chips): "20–21 Nov 2022".
+    const m = intl({ dateStyle: 'medium' });
+    for (const [a, b] of pairs) expect(formatRange(a, b, 'en', 'medium')).toBe(m.formatRange(toUtc(a), toUtc(b)));
+    // Day and month (a chip under a card that gives the year): "20–21 Nov"; across years Intl names them.
+    const dm = intl({ day: 'numeric', month: 'short' });
+    for (const [a, b] of pairs) expect(formatRange(a, b, 'en', 'dayMonth')).toBe(dm.formatRange(toUtc(a), toUtc(b)));
   });
 
   it('groups numbers as Intl does, and leaves the hard cases to Intl', () => {

@@ -4,7 +4,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { Lang, Locale } from '../data/schema';
-import { english, formatDay, formatNumber, formatRange, translate } from './i18n';
+import { english, formatDay, formatNumber, formatRange, translate, type DayStyle, type RangeStyle } from './i18n';
 
 export class I18n {
   locale = $state<Locale>(english);
@@ -17,8 +17,8 @@ export class I18n {
 
   t = (key: string, vars?: Record<string, string | number>) => translate(this.locale, key, vars);
   num = (n: number) => formatNumber(n, this.lang);
-  day = (d: string, style?: 'long' | 'medium' | 'month' | 'year') => formatDay(d, this.lang, style);
-  range = (start: string, end?: string) => formatRange(start, end, this.lang);
+  day = (d: string, style?: DayStyle) => formatDay(d, this.lang, style);
+  range = (start: string, end?: string, style: RangeStyle = 'long') => formatRange(start, end, this.lang, style);
   stepText = (id: string) => this.locale.steps[id] ?? english.steps[id]!;
   eventText = (id: string) => this.locale.events[id] ?? english.events[id]!;
   org = (id: string) => this.locale.orgs[id] ?? english.orgs[id] ?? id;

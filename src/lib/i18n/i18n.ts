@@ -60,11 +60,16 @@ const supported = (tag: string) => {
 };
 const numberTag = (lang: Lang) => (lang === 'ckb' && !supported('ckb-IQ') ? 'ar-IQ' : INTL_TAG[lang]);
 
-function soraniDay(day: string, style: 'long' | 'medium' | 'month' | 'year'): string {
+/** How a day is written: "28 September 2022" (long), "28 Sept 2022" (medium), "28 Sept" (dayMonth), "September 2022", "2022". */
+export type DayStyle = 'long' | 'medium' | 'dayMonth' | 'month' | 'year';
+export type RangeStyle = 'long' | 'medium' | 'dayMonth';
+
+function soraniDay(day: string, style: DayStyle): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const num = (n: number) => new Intl.NumberFormat('ar-IQ', { useGrouping: false }).format(n);
   if (style === 'year') return num(y);
   if (style === 'month') return `${SORANI_MONTHS[m - 1]}ی ${num(y)}`;
+  if (style === 'dayMonth') return `${num(d)}ی ${SORANI_MONTHS[m - 1]}`;
   return `${num(d)}ی ${SORANI_MONTHS[m - 1]}ی ${num(y)}`;
 }
 
@@ -78,19 +83,23 @@ const EN_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept'
 const THIN_DASH = '\u2009\u2013\u2009';
 const ymd = (day: string) => day.split('-').map(Number) as [number, number, number];
 
-function englishDay(day: string, style: 'long' | 'medium' | 'month' | 'year'): string {
+function englishDay(day: string, style: DayStyle): string {
   const [y, m, d] = ymd(day);
   if (style === 'year') return String(y);
   if (style === 'month') return `${EN_MONTHS[m - 1]} ${y}`;
+  if (style === 'dayMonth') return `${d} ${EN_SHORT[m - 1]}`;
   return `${d} ${(style === 'medium' ? EN_SHORT : EN_MONTHS)[m - 1]} ${y}`;
 }
 
-function englishRange(start: string, end: string): string {
+function englishRange(start: string, end: string, style: RangeStyle): string {
   const [y1, m1, d1] = ymd(start);
   const [y2, m2, d2] = ymd(end);
-  if (y1 !== y2) return `${englishDay(start, 'long')}${THIN_DASH}${englishDay(end, 'long')}`;
-  if (m1 !== m2) return `${d1} ${EN_MONTHS[m1 - 1]}${THIN_DASH}${d2} ${EN_MONTHS[m2 - 1]} ${y2}`;
-  return `${d1}${THIN_DASH}${d2} ${EN_MONTHS[m2 - 1]} ${y2}`;
+  const months = style === 'long' ? EN_MONTHS : EN_SHORT;
+  // Across years every style names both years (as Intl does, dayMonth too).
+  if (y1 !== y2) return `${englishDay(start, style === 'long' ? 'long' : 'medium')}${THIN_DASH}${englishDay(end, style === 'long' ? 'long' : 'medium')}`;
+  const year = style === 'dayMonth' ? '' : ` ${y2}`;
+  if (m1 !== m2) return `${d1} ${months[m1 - 1]}${THIN_DASH}${d2} ${months[m2 - 1]}${year}`;
+  return `${d1}${THIN_DASH}${d2} ${months[m2 - 1]}${year}`;
 }
 
 /** Grouped with commas; null where Intl's rounding would matter (more than three decimals, exponents). */
@@ -119,24 +128,28 @@ export function formatNumber(n: number, lang: Lang): string {
   return (cache.get(key) as Intl.NumberFormat).format(n);
 }
 
-export function formatDay(day: string, lang: Lang, style: 'long' | 'medium' | 'month' | 'year' = 'long'): string {
+export function formatDay(day: string, lang: Lang, style: DayStyle = 'long'): string {
   if (lang === 'en') return englishDay(day, style);
   if (!supported(INTL_TAG[lang])) return lang === 'ckb' ? soraniDay(day, style) : day;
-  const opts: Intl.DateTimeFormatOptions =
-    style === 'month'
-      ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-      : style === 'year'
-        ? { year: 'numeric', timeZone: 'UTC' }
-        : { dateStyle: style, timeZone: 'UTC' };
-  return dtf(INTL_TAG[lang], opts).format(toUtc(day));
+  return dtf(INTL_TAG[lang], dayOptions(style)).format(toUtc(day));
 }
 
-/** "16–17 September 2022" style ranges, in the reader's calendar. */
-export function formatRange(start: string, end: string | undefined, lang: Lang): string {
-  if (!end || end === start) return formatDay(start, lang);
-  if (lang === 'en') return englishRange(start, end);
-  if (!supported(INTL_TAG[lang])) return `${formatDay(start, lang)} – ${formatDay(end, lang)}`;
-  return dtf(INTL_TAG[lang], { dateStyle: 'long', timeZone: 'UTC' }).formatRange(toUtc(start), toUtc(end));
+function dayOptions(style: DayStyle): Intl.DateTimeFormatOptions {
+  if (style === 'month') return { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  if (style === 'year') return { year: 'numeric', timeZone: 'UTC' };
+  if (style === 'dayMonth') return { day: 'numeric', month: 'short', timeZone: 'UTC' };
+  return { dateStyle: style, timeZone: 'UTC' };
+}
+
+/**
+ * "16–17 September 2022" style ranges ("16–17 Sept 2022" medium, "16–17 Sept" dayMonth, for a range whose year the
+ * reader already has), in the reader's calendar.
+ */
+export function formatRange(start: string, end: string | undefined, lang: Lang, style: RangeStyle = 'long'): string {
+  if (!end || end === start) return formatDay(start, lang, style);
+  if (lang === 'en') return englishRange(start, end, style);
+  if (!supported(INTL_TAG[lang])) return `${formatDay(start, lang, style)} – ${formatDay(end, lang, style)}`;
+  return dtf(INTL_TAG[lang], dayOptions(style)).formatRange(toUtc(start), toUtc(end));
 }
 
 /**
