@@ -79,7 +79,8 @@ describe('buildStyle output', () => {
 describe('warm-up frame', () => {
   const opts = { lang: 'en', theme: 'light' as Theme, fonts: ['Noto Sans'], countryNames: en.countries };
   const warm = buildStyle(warmUpView(content, resolveStep(content, 0, 'wide')), opts, sources);
-  const symbols = (style: StyleSpecification) => style.layers.filter((l) => l.type === 'symbol');
+  // Layers with names (the place dots are icons, always drawn: icon-allow-overlap).
+  const symbols = (style: StyleSpecification) => style.layers.filter((l) => l.type === 'symbol' && 'text-field' in (l.layout ?? {}));
 
   it('shows every story layer, so each layer’s shaders are compiled before the first step', () => {
     for (const id of LAYERS.flatMap((l: LayerId) => LAYER_GROUPS[l])) expect(visibility(warm, id), id).toBe('visible');
@@ -150,12 +151,24 @@ describe('a named town has its dot', () => {
     const style = styleFor(i);
     const filterOf = (id: string) => featureFilter((layerOf(style, id) as { filter: unknown }).filter as never, `layers[${style.layers.findIndex((l) => l.id === id)}].filter`);
     const [labels, dots] = [filterOf('place-labels'), filterOf('place-dots')];
-    const towns = sources.places.features.filter((f) => f.properties?.kind !== 'area');
+    const view = resolveStep(content, i, 'wide');
+    const named = new Set(view.places);
+    const towns = sources.places.features.filter((f) => f.properties?.kind !== 'area' && f.properties?.kind !== 'crossing');
+    // The step's own towns: a dot at every zoom, drawn whatever the collisions.
     for (const zoom of [3.5, 4.5, 5.5, 6.5, 8])
-      for (const f of towns) {
+      for (const f of towns.filter((t) => named.has(t.properties!.id))) {
         const feature = { type: 1, properties: f.properties, geometry: [] } as never;
-        if (labels.filter({ zoom }, feature)) expect(dots.filter({ zoom }, feature), `${f.properties!.id} at zoom ${zoom}`).toBe(true);
+        expect(labels.filter({ zoom }, feature) && dots.filter({ zoom }, feature), `${f.properties!.id} at zoom ${zoom}`).toBe(true);
       }
+    // Every other town's name carries its dot as its icon.
+    const spec = (latest as unknown as Record<string, Record<string, unknown>>).layout_symbol!['icon-image'];
+    const layout = (layerOf(style, 'place-labels') as { layout: Record<string, unknown> }).layout;
+    const e = expression.createPropertyExpression(layout['icon-image'], 'place-labels.layout.icon-image', spec as never);
+    if (e.result === 'error') throw new Error(e.value.map((x) => x.message).join('; '));
+    for (const f of towns) {
+      const icon = String(e.value.evaluate({ zoom: 6 }, { type: 1, properties: f.properties } as never) ?? '');
+      expect(icon, f.properties!.id).toBe(named.has(f.properties!.id) ? '' : 'place-dot-light');
+    }
   });
 });
 
@@ -247,7 +260,7 @@ describe('earlier strikes stay visible on the Kurdistan Region', () => {
 describe('label sizes for a room', () => {
   const sizes = (labelScale: number) =>
     buildStyle(resolveStep(content, 2, 'wide'), { lang: 'en', theme: 'light', fonts: ['Noto Sans'], countryNames: en.countries, labelScale }, sources)
-      .layers.filter((l) => l.type === 'symbol')
+      .layers.filter((l) => l.type === 'symbol' && 'text-field' in (l.layout ?? {}))
       .map((l) => [l.id, JSON.stringify((l as { layout: Record<string, unknown> }).layout['text-size'])] as const);
   it('scales every symbol layer’s text size, and leaves none at the default', () => {
     const [base, room] = [sizes(1), sizes(1.5)];
@@ -258,5 +271,24 @@ describe('label sizes for a room', () => {
       expect(nums(json), id).toEqual(want);
       expect(want.length, id).toBeGreaterThan(0);
     }
+  });
+});
+
+// Drawn as circles, the dots were no obstacle to names: "Sulaymaniyah" was placed over Kirkuk's dot. As icons in a
+// layer above the names, they are placed first (MapLibre places from the top layer down), always drawn, and names
+// keep off them.
+describe('place dots are obstacles for names', () => {
+  it.each(stepCases)('%s', (_, i) => {
+    const style = styleFor(i);
+    const ids = style.layers.map((l) => l.id);
+    const dots = layerOf(style, 'place-dots') as { type: string; layout: Record<string, unknown> };
+    expect(dots.type).toBe('symbol');
+    expect(dots.layout['icon-allow-overlap']).toBe(true);
+    expect(dots.layout['icon-ignore-placement']).not.toBe(true);
+    const names = (layerOf(style, 'place-labels') as { layout: Record<string, unknown> }).layout;
+    // Dot and name together or neither (both default to required).
+    expect(names['text-optional']).toBeUndefined();
+    expect(names['icon-optional']).toBeUndefined();
+    for (const names of ['place-labels', 'crossing-labels', 'country-labels', 'event-area-labels']) expect(ids.indexOf('place-dots'), names).toBeGreaterThan(ids.indexOf(names));
   });
 });

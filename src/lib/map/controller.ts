@@ -22,6 +22,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { ViewState } from '../story/resolve';
 import { stats } from '../data/content';
 import { buildLayers, buildStyle, EVENT_LAYERS, type SourceId, type StyleOptions } from './style';
+import { styleImage } from './images';
 
 setWorkerUrl(workerUrl);
 
@@ -136,6 +137,11 @@ export class MapController {
       const p = this.pending;
       this.pending = null;
       if (p) this.apply(...p);
+    });
+    // The style's own images (the place dot), made here when MapLibre first needs them: the style has no sprite.
+    this.map.on('styleimagemissing', (e: { id: string }) => {
+      const img = styleImage(e.id);
+      if (img && !this.map.hasImage(e.id)) this.map.addImage(e.id, img.data, { pixelRatio: img.pixelRatio });
     });
     this.map.on('idle', () => events.onIdle());
     const canvas = this.map.getCanvas();

@@ -9,6 +9,7 @@ import type { ViewState } from '../story/resolve';
 import { PALETTES, SCALE_LINES, strikeMarker, strikeRadiusExpression, type Theme } from './palette';
 import { anchorOffsetExpression } from './labelSides';
 import { LABEL_PX } from './labelSizes';
+import { PLACE_DOT_HIGHLIGHT, placeDotId } from './images';
 
 export const SOURCES = ['basemap', 'boundaries', 'border', 'scales', 'regions', 'places', 'events', 'areas'] as const;
 export type SourceId = (typeof SOURCES)[number];
@@ -245,20 +246,6 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       paint: { 'circle-radius': 5, 'circle-color': p.crossing, 'circle-stroke-color': p.labelHalo, 'circle-stroke-width': 1.5 },
     },
     {
-      id: 'place-dots',
-      type: 'circle',
-      source: 'places',
-      // A place the step names keeps its dot at any zoom, as its name does (Saqqez, rank 3, had a name and no dot on
-      // the protests step).
-      filter: ['all', ['!=', ['get', 'kind'], 'crossing'], ['!=', ['get', 'kind'], 'area'], ['any', highlightedPlace, placeMinZoom()]],
-      paint: {
-        'circle-radius': ['case', highlightedPlace, 3.5, 2.5],
-        'circle-color': p.label,
-        'circle-stroke-color': p.labelHalo,
-        'circle-stroke-width': 1,
-      },
-    },
-    {
       id: 'place-labels',
       type: 'symbol',
       source: 'places',
@@ -273,6 +260,11 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'text-justify': 'auto',
         // Lower rank = more important: placed first, so collisions drop the minor names.
         'symbol-sort-key': ['case', highlightedPlace, 0, ['get', 'rank']],
+        // A town's dot and name are placed together, or neither is: a dot whose name did not fit said nothing, and as
+        // a circle layer it was no obstacle, so another town's name could cover it. (The step's own places have their
+        // dots in place-dots, always drawn.)
+        'icon-image': ['case', ['any', highlightedPlace, ['==', ['get', 'kind'], 'area']], '', placeDotId(opts.theme)],
+        'icon-padding': 0,
       },
       paint: {
         'text-color': p.label,
@@ -315,6 +307,21 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'text-max-width': 8,
       },
       paint: { 'text-color': p.crossing, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
+    },
+    {
+      // The dots of the places the step names: always drawn, at any zoom (Saqqez, rank 3, had a name and no dot on the
+      // protests step). Above the names, so placed before them (MapLibre places symbol layers from the top down): no
+      // name is placed over one of these dots (images.ts). Other towns' dots come with their names (place-labels).
+      id: 'place-dots',
+      type: 'symbol',
+      source: 'places',
+      filter: ['all', ['!=', ['get', 'kind'], 'crossing'], ['!=', ['get', 'kind'], 'area'], highlightedPlace],
+      layout: {
+        'icon-image': placeDotId(opts.theme),
+        'icon-size': PLACE_DOT_HIGHLIGHT,
+        'icon-allow-overlap': true,
+        'icon-padding': 0,
+      },
     },
   ];
 }
