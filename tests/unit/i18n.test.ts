@@ -94,8 +94,11 @@ describe('Sorani where the runtime has no ckb locale data (as in Chromium)', () 
     Intl.DateTimeFormat.supportedLocalesOf = ((l: string[]) => real(l).filter((t) => !t.startsWith('ckb'))) as typeof real;
     try {
       vi.resetModules(); // a fresh module instance: locale support is probed once per instance
-      const { formatDay: fmt } = await import('../../src/lib/i18n/i18n');
+      const { formatDay: fmt, formatRange: range } = await import('../../src/lib/i18n/i18n');
       expect(fmt('2022-09-16', 'ckb')).toBe('١٦ی ئەیلوولی ٢٠٢٢');
+      // A range names its month once (a strike chip wrapped onto a line of its own repeating "تشرینی دووەم").
+      expect(range('2022-11-20', '2022-11-21', 'ckb', 'dayMonth')).toBe('٢٠ – ٢١ی تشرینی دووەم');
+      expect(range('2022-11-20', '2022-11-21', 'ckb')).toBe('٢٠ – ٢١ی تشرینی دووەمی ٢٠٢٢');
     } finally {
       Intl.DateTimeFormat.supportedLocalesOf = real;
     }

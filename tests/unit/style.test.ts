@@ -290,5 +290,7 @@ describe('place dots are obstacles for names', () => {
     expect(names['text-optional']).toBeUndefined();
     expect(names['icon-optional']).toBeUndefined();
     for (const names of ['place-labels', 'crossing-labels', 'country-labels', 'event-area-labels']) expect(ids.indexOf('place-dots'), names).toBeGreaterThan(ids.indexOf(names));
+    // Towns' names are placed before the countries' ("IRAQ" took Baghdad's name on the accord step, signed there).
+    expect(ids.indexOf('place-labels')).toBeGreaterThan(ids.indexOf('country-labels'));
   });
 });

@@ -73,6 +73,17 @@ function soraniDay(day: string, style: DayStyle): string {
   return `${num(d)}ی ${SORANI_MONTHS[m - 1]}ی ${num(y)}`;
 }
 
+/** A Sorani range that names a month or year once when both ends share it ("٢٠ – ٢١ی تشرینی دووەم"). */
+function soraniRange(start: string, end: string, style: RangeStyle): string {
+  const [y1, m1] = ymd(start);
+  const [y2, m2] = ymd(end);
+  const num = (n: number) => new Intl.NumberFormat('ar-IQ', { useGrouping: false }).format(n);
+  const full = (day: string) => soraniDay(day, style === 'medium' ? 'long' : style);
+  if (y1 !== y2) return `${soraniDay(start, 'long')} – ${soraniDay(end, 'long')}`;
+  if (m1 !== m2) return `${soraniDay(start, 'dayMonth')} – ${full(end)}`;
+  return `${num(ymd(start)[2])} – ${full(end)}`;
+}
+
 /**
  * English without Intl. The first Intl formatter a page builds loads ICU locale data: tens of milliseconds on a
  * phone, inside the page's first task. en-GB's patterns are simple enough to spell out; tests/unit/i18n.test.ts
@@ -148,7 +159,7 @@ function dayOptions(style: DayStyle): Intl.DateTimeFormatOptions {
 export function formatRange(start: string, end: string | undefined, lang: Lang, style: RangeStyle = 'long'): string {
   if (!end || end === start) return formatDay(start, lang, style);
   if (lang === 'en') return englishRange(start, end, style);
-  if (!supported(INTL_TAG[lang])) return `${formatDay(start, lang, style)} – ${formatDay(end, lang, style)}`;
+  if (!supported(INTL_TAG[lang])) return lang === 'ckb' ? soraniRange(start, end, style) : `${formatDay(start, lang, style)} – ${formatDay(end, lang, style)}`;
   return dtf(INTL_TAG[lang], dayOptions(style)).formatRange(toUtc(start), toUtc(end));
 }
 

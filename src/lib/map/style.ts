@@ -246,6 +246,26 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       paint: { 'circle-radius': 5, 'circle-color': p.crossing, 'circle-stroke-color': p.labelHalo, 'circle-stroke-width': 1.5 },
     },
     {
+      // Under the towns' names, so placed after them (MapLibre places from the top layer down): "IRAQ" took Baghdad's
+      // name on the accord step, signed there. It may move off its point to fit (variable anchor).
+      id: 'country-labels',
+      type: 'symbol',
+      source: 'basemap',
+      filter: ['==', ['geometry-type'], 'Point'],
+      layout: {
+        ...overlap,
+        // Small caps in Latin script; Arabic script has no case.
+        'text-field': opts.lang === 'en' ? ['upcase', countryName(opts.countryNames)] : countryName(opts.countryNames),
+        'text-font': font,
+        'text-size': ['match', ['get', 'iso3'], ['IRN', 'IRQ'], px(LABEL_PX.focusCountry), px(LABEL_PX.country)],
+        'text-letter-spacing': 0.12,
+        'symbol-sort-key': ['match', ['get', 'iso3'], ['IRN', 'IRQ'], 0, 1],
+        'text-variable-anchor': ['center', 'top', 'bottom'],
+        'text-radial-offset': 1,
+      },
+      paint: { 'text-color': p.countryLabel, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.2 },
+    },
+    {
       id: 'place-labels',
       type: 'symbol',
       source: 'places',
@@ -271,22 +291,6 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'text-halo-color': p.labelHalo,
         'text-halo-width': 1.8,
       },
-    },
-    {
-      id: 'country-labels',
-      type: 'symbol',
-      source: 'basemap',
-      filter: ['==', ['geometry-type'], 'Point'],
-      layout: {
-        ...overlap,
-        // Small caps in Latin script; Arabic script has no case.
-        'text-field': opts.lang === 'en' ? ['upcase', countryName(opts.countryNames)] : countryName(opts.countryNames),
-        'text-font': font,
-        'text-size': ['match', ['get', 'iso3'], ['IRN', 'IRQ'], px(LABEL_PX.focusCountry), px(LABEL_PX.country)],
-        'text-letter-spacing': 0.12,
-        'symbol-sort-key': ['match', ['get', 'iso3'], ['IRN', 'IRQ'], 0, 1],
-      },
-      paint: { 'text-color': p.countryLabel, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.2 },
     },
     {
       id: 'crossing-labels',
