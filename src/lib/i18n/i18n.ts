@@ -64,24 +64,28 @@ const numberTag = (lang: Lang) => (lang === 'ckb' && !supported('ckb-IQ') ? 'ar-
 export type DayStyle = 'long' | 'medium' | 'dayMonth' | 'month' | 'year';
 export type RangeStyle = 'long' | 'medium' | 'dayMonth';
 
+const ymd = (day: string) => day.split('-').map(Number) as [number, number, number];
+
+/** Sorani digits without grouping (a year is ٢٠٢٢, not ٢٬٠٢٢), from Iraqi Arabic's number data. */
+let soraniDigits: Intl.NumberFormat | undefined;
+const soraniNum = (n: number) => (soraniDigits ??= new Intl.NumberFormat('ar-IQ', { useGrouping: false })).format(n);
+
 function soraniDay(day: string, style: DayStyle): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const num = (n: number) => new Intl.NumberFormat('ar-IQ', { useGrouping: false }).format(n);
-  if (style === 'year') return num(y);
-  if (style === 'month') return `${SORANI_MONTHS[m - 1]}ی ${num(y)}`;
-  if (style === 'dayMonth') return `${num(d)}ی ${SORANI_MONTHS[m - 1]}`;
-  return `${num(d)}ی ${SORANI_MONTHS[m - 1]}ی ${num(y)}`;
+  const [y, m, d] = ymd(day);
+  if (style === 'year') return soraniNum(y);
+  if (style === 'month') return `${SORANI_MONTHS[m - 1]}ی ${soraniNum(y)}`;
+  if (style === 'dayMonth') return `${soraniNum(d)}ی ${SORANI_MONTHS[m - 1]}`;
+  return `${soraniNum(d)}ی ${SORANI_MONTHS[m - 1]}ی ${soraniNum(y)}`;
 }
 
 /** A Sorani range that names a month or year once when both ends share it ("٢٠ – ٢١ی تشرینی دووەم"). */
 function soraniRange(start: string, end: string, style: RangeStyle): string {
-  const [y1, m1] = ymd(start);
+  const [y1, m1, d1] = ymd(start);
   const [y2, m2] = ymd(end);
-  const num = (n: number) => new Intl.NumberFormat('ar-IQ', { useGrouping: false }).format(n);
   const full = (day: string) => soraniDay(day, style === 'medium' ? 'long' : style);
   if (y1 !== y2) return `${soraniDay(start, 'long')} – ${soraniDay(end, 'long')}`;
   if (m1 !== m2) return `${soraniDay(start, 'dayMonth')} – ${full(end)}`;
-  return `${num(ymd(start)[2])} – ${full(end)}`;
+  return `${soraniNum(d1)} – ${full(end)}`;
 }
 
 /**
@@ -92,7 +96,6 @@ function soraniRange(start: string, end: string, style: RangeStyle): string {
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const EN_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 const THIN_DASH = '\u2009\u2013\u2009';
-const ymd = (day: string) => day.split('-').map(Number) as [number, number, number];
 
 function englishDay(day: string, style: DayStyle): string {
   const [y, m, d] = ymd(day);
@@ -107,7 +110,8 @@ function englishRange(start: string, end: string, style: RangeStyle): string {
   const [y2, m2, d2] = ymd(end);
   const months = style === 'long' ? EN_MONTHS : EN_SHORT;
   // Across years every style names both years (as Intl does, dayMonth too).
-  if (y1 !== y2) return `${englishDay(start, style === 'long' ? 'long' : 'medium')}${THIN_DASH}${englishDay(end, style === 'long' ? 'long' : 'medium')}`;
+  const withYear = style === 'long' ? 'long' : 'medium';
+  if (y1 !== y2) return `${englishDay(start, withYear)}${THIN_DASH}${englishDay(end, withYear)}`;
   const year = style === 'dayMonth' ? '' : ` ${y2}`;
   if (m1 !== m2) return `${d1} ${months[m1 - 1]}${THIN_DASH}${d2} ${months[m2 - 1]}${year}`;
   return `${d1}${THIN_DASH}${d2} ${months[m2 - 1]}${year}`;

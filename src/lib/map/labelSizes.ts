@@ -19,6 +19,9 @@ export const LABEL_PX = {
   country: 12,
 } as const;
 
+/** A size times the scale, to a tenth of a pixel (both maps round alike). */
+export const scaledPx = (size: number, scale: number): number => Math.round(size * scale * 10) / 10;
+
 /** A place's label size, by rank (1 most important) and whether the step names it. */
 export const placeLabelPx = (rank: number, highlighted: boolean): number =>
   highlighted ? LABEL_PX.highlighted : rank <= 1 ? LABEL_PX.rank1 : rank === 2 ? LABEL_PX.rank2 : LABEL_PX.minor;

@@ -8,7 +8,7 @@ import type { LayerId } from '../data/schema';
 import type { ViewState } from '../story/resolve';
 import { PALETTES, SCALE_LINES, strikeMarker, strikeRadiusExpression, type Theme } from './palette';
 import { anchorOffsetExpression } from './labelSides';
-import { LABEL_PX } from './labelSizes';
+import { LABEL_PX, scaledPx } from './labelSizes';
 import { PLACE_DOT_HIGHLIGHT, placeDotId } from './images';
 
 export const SOURCES = ['basemap', 'boundaries', 'border', 'scales', 'regions', 'places', 'events', 'areas'] as const;
@@ -71,8 +71,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
   const highlightedPlace = ['in', ['get', 'id'], ['literal', view.places]];
   const font = opts.fonts;
   const [now, past] = [strikeMarker(p, true), strikeMarker(p, false)];
-  const k = opts.labelScale ?? 1;
-  const px = (size: number) => Math.round(size * k * 10) / 10;
+  const px = (size: number) => scaledPx(size, opts.labelScale ?? 1);
   // Symbol layers only: see ViewState.warmUp.
   const overlap = view.warmUp ? { 'text-allow-overlap': true } : {};
 

@@ -5,7 +5,7 @@
 import type { PlanarProjection } from './svgProjection';
 import type { GeoData } from '../data/geo';
 import type { ViewState } from '../story/resolve';
-import { LABEL_PX, placeLabelPx } from './labelSizes';
+import { LABEL_PX, placeLabelPx, scaledPx } from './labelSizes';
 import { LABEL_SIDES, labelSides, type Side } from './labelSides';
 
 export interface SvgLabel {
@@ -41,7 +41,7 @@ export function placeLabels(
   /** Label sizes times this, as the style's (labelSizes.ts). */
   scale = 1,
 ): SvgLabel[] {
-  const px = (size: number) => Math.round(size * scale * 10) / 10;
+  const px = (size: number) => scaledPx(size, scale);
   const spanDeg = view.camera[2] - view.camera[0];
   const maxRank = spanDeg > 12 ? 2 : spanDeg > 5 ? 3 : 4;
   const highlighted = new Set(view.places);
