@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { I18n } from '../../src/lib/i18n/context.svelte';
 import { datedText, figureCredit, isolateScales, keepQualifiers, listText, scaleMeasured, targetsText, weaponsText } from '../../src/lib/ui/format';
 import type { Figure, Lang, Locale, StoryEvent } from '../../src/lib/data/schema';
+import { outletText } from '../../src/lib/data/outlet';
+import { source } from '../../src/lib/data/schema';
 
 const locale = (lang: Lang) => JSON.parse(readFileSync(new URL(`../../data/i18n/${lang}.json`, import.meta.url), 'utf8')) as Locale;
 const i18n = (lang: Lang) => new I18n(locale(lang));
@@ -70,6 +72,30 @@ describe('short bracketed qualifiers stay with the word before them', () => {
 
   it('leaves longer bracketed phrases free to wrap', () => {
     expect(keepQualifiers('Town centre (the exact site is not public)')).toBe('Town centre (the exact site is not public)');
+  });
+});
+
+describe('what kind of text a source is, in the reader’s language', () => {
+  const briefing = { outlet: 'US Department of State', form: 'briefing' as const, speaker: 'Tammy Bruce' };
+
+  it('says it after the outlet’s own name', () => {
+    expect(outletText({ outlet: 'NewsCrab', form: 'aggregator' }, locale('en').ui, 'en')).toBe('NewsCrab (syndicated aggregator)');
+    expect(outletText(briefing, locale('en').ui, 'en')).toBe('US Department of State (press briefing, spokesperson Tammy Bruce)');
+    expect(outletText({ outlet: 'Reuters' }, locale('ar').ui, 'ar')).toBe('Reuters');
+  });
+
+  it('has no English words in right-to-left pages, and isolates a speaker written in Latin letters', () => {
+    for (const lang of ['ar', 'fa', 'ckb'] as const) {
+      const text = outletText(briefing, locale(lang).ui, lang);
+      expect(text, lang).toMatch(new RegExp(`^US Department of State \\(\\p{Script=Arabic}[^)]*${FSI}Tammy Bruce${PDI}\\)$`, 'u'));
+      expect(outletText({ outlet: 'NewsCrab', form: 'statement' }, locale(lang).ui, lang).replace('NewsCrab', ''), lang).not.toMatch(/[a-z]/i);
+    }
+  });
+
+  it('refuses a speaker on anything but a briefing', () => {
+    const base = { id: 'x-1', kind: 'public', outlet: 'Someone', claims: [] };
+    expect(source.safeParse({ ...base, form: 'statement', speaker: 'A Name' }).success).toBe(false);
+    expect(source.safeParse({ ...base, form: 'briefing', speaker: 'A Name' }).success).toBe(true);
   });
 });
 

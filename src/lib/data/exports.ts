@@ -4,6 +4,7 @@
  */
 import type { Locale, Place, Source, StoryEvent } from './schema';
 import type { Content } from '../story/resolve';
+import { outletText } from './outlet';
 
 export const EXPORT_FILES = { geojson: 'data/strikes.geojson', csv: 'data/strikes.csv' } as const;
 
@@ -16,8 +17,8 @@ function figureText(e: StoryEvent, k: 'killed' | 'injured', loc: Locale): string
     .join('; ');
 }
 
-function sourceText(s: Source): string {
-  return [s.outlet, s.title, s.date, s.url].filter(Boolean).join(', ');
+function sourceText(s: Source, loc: Locale): string {
+  return [outletText(s, loc.ui, 'en'), s.title, s.date, s.url].filter(Boolean).join(', ');
 }
 
 function rows(content: Content, loc: Locale) {
@@ -46,7 +47,7 @@ function rows(content: Content, loc: Locale) {
       civilian_harm: e.civilianHarm,
       in_source_articles: e.seeds.length > 0,
       summary: loc.events[e.id]?.summary ?? '',
-      sources: e.sources.map((id) => sourceText(sources.get(id)!)).join(' | '),
+      sources: e.sources.map((id) => sourceText(sources.get(id)!, loc)).join(' | '),
     };
   });
 }

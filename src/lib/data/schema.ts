@@ -46,6 +46,8 @@ const lon = z.number().min(REGION_BBOX.west, 'longitude outside the map region')
 const lat = z.number().min(REGION_BBOX.south, 'latitude outside the map region').max(REGION_BBOX.north, 'latitude outside the map region');
 
 // ---------- sources (seeds/sources.json) ----------
+/** What kind of text a source is, where its outlet's name alone would mislead: each has a `sourceForm-…` UI string. */
+export const SOURCE_FORMS = ['aggregator', 'statement', 'briefing'] as const;
 export const claim = z.strictObject({ id, text: z.string().min(10) });
 export const source = z
   .strictObject({
@@ -53,13 +55,18 @@ export const source = z
     kind: z.enum(['seed', 'public', 'data']),
     /** For seeds: the file name in ../shared/seeds (the article text itself is never copied into the repo). */
     seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/).optional(),
+    /** The outlet's own name; what kind of text it is goes in `form`, so it can be said in the reader's language. */
     outlet: z.string().min(2),
+    form: z.enum(SOURCE_FORMS).optional(),
+    /** Who spoke, for a briefing (a name, written as the source writes it). */
+    speaker: z.string().min(2).optional(),
     title: z.string().min(2).optional(),
     date: pubDate.optional(),
     url: z.url({ protocol: /^https$/ }).optional(),
     note: z.string().optional(),
     claims: z.array(claim),
   })
+  .refine((s) => !s.speaker || s.form === 'briefing', { message: 'a speaker goes with form "briefing"', path: ['speaker'] })
   .refine((s) => s.kind !== 'seed' || s.seedFile, { message: 'a seed needs its seedFile', path: ['seedFile'] })
   .refine((s) => s.kind !== 'seed' || s.claims.length > 0, { message: 'a seed must list the claims taken from it', path: ['claims'] });
 export const sourcesFile = z.strictObject({ sources: z.array(source).min(1) });

@@ -7,6 +7,7 @@ import type { Locale } from '../data/schema';
 import { LANGS, type Lang } from '../data/langs';
 import en from '../../../data/i18n/en.json';
 import { TIMELINE_END, TIMELINE_START, toUtc } from '../story/time';
+import { fill } from './fill';
 
 export const english = en as Locale;
 
@@ -36,10 +37,7 @@ export async function loadLocale(lang: Lang): Promise<Locale> {
   return (await load()).default as Locale;
 }
 
-/** Fills "{name}" placeholders. Values are plain text: callers render them as text nodes, never as HTML. */
-export function fill(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+export { fill };
 
 export function translate(locale: Locale, key: string, vars?: Record<string, string | number>): string {
   return fill(locale.ui[key] ?? english.ui[key] ?? key, vars);
