@@ -82,6 +82,13 @@ describe('dates in the reader’s calendar', () => {
     expect(formatDay('2022-09-16', 'ckb')).toContain('ئەیلوول');
   });
 
+  it('a day-and-month range names its month once, and both years across Nowruz', () => {
+    expect(formatRange('2022-11-20', '2022-11-21', 'fa', 'dayMonth')).toBe('۲۹ تا ۳۰ آبان');
+    expect(formatRange('2022-11-20', '2022-12-02', 'fa', 'dayMonth')).toBe('۲۹ آبان تا ۱۱ آذر');
+    expect(formatRange('2022-11-20', '2022-11-21', 'ar', 'dayMonth')).toBe('٢٠–٢١ تشرين الثاني');
+    expect(formatRange('2023-03-10', '2023-03-25', 'fa', 'dayMonth')).toBe('۱۹ اسفند ۱۴۰۱ تا ۵ فروردین ۱۴۰۲');
+  });
+
   it('a range stays in one calendar', () => {
     expect(formatRange('2022-09-16', '2022-09-17', 'fa')).toContain('شهریور ۱۴۰۱');
     expect(formatRange('2022-09-16', '2022-09-17', 'en')).toMatch(/^16\s?–\s?17 September 2022$/);

@@ -162,7 +162,17 @@ export function formatRange(start: string, end: string | undefined, lang: Lang, 
   if (!end || end === start) return formatDay(start, lang, style);
   if (lang === 'en') return englishRange(start, end, style);
   if (!supported(INTL_TAG[lang])) return lang === 'ckb' ? soraniRange(start, end, style) : `${formatDay(start, lang, style)} – ${formatDay(end, lang, style)}`;
-  return dtf(INTL_TAG[lang], dayOptions(style)).formatRange(toUtc(start), toUtc(end));
+  if (style !== 'dayMonth') return dtf(INTL_TAG[lang], dayOptions(style)).formatRange(toUtc(start), toUtc(end));
+  // Intl's day-and-month range repeats the month in Persian ("۲۹ آبان تا ۳۰ آبان"), where its dated range shares it
+  // ("۲۹ تا ۳۰ آبان ۱۴۰۱"): so the dated range is made and its year left out, unless the range crosses the reader's
+  // new year (Nowruz falls inside a Gregorian year), where both years are named as in every other style.
+  const parts = dtf(INTL_TAG[lang], { ...dayOptions('dayMonth'), year: 'numeric' }).formatRangeToParts(toUtc(start), toUtc(end));
+  const years = parts.filter((p) => p.type === 'year').length;
+  return parts
+    .filter((p) => years > 1 || p.type !== 'year')
+    .map((p) => p.value)
+    .join('')
+    .trim();
 }
 
 /**
