@@ -264,7 +264,7 @@ describe('label sizes for a room', () => {
       .map((l) => [l.id, JSON.stringify((l as { layout: Record<string, unknown> }).layout['text-size'])] as const);
   it('scales every symbol layer’s text size, and leaves none at the default', () => {
     const [base, room] = [sizes(1), sizes(1.5)];
-    expect(room.length).toBe(4);
+    expect(room.length).toBe(5);
     for (const [i, [id, json]] of room.entries()) {
       const nums = (s: string) => (s.match(/\d+(\.\d+)?/g) ?? []).map(Number).filter((n) => n >= 10);
       const want = nums(base[i]![1]).map((n) => Math.round(n * 15) / 10);
@@ -289,7 +289,7 @@ describe('place dots are obstacles for names', () => {
     // Dot and name together or neither (both default to required).
     expect(names['text-optional']).toBeUndefined();
     expect(names['icon-optional']).toBeUndefined();
-    for (const names of ['place-labels', 'crossing-labels', 'country-labels', 'event-area-labels']) expect(ids.indexOf('place-dots'), names).toBeGreaterThan(ids.indexOf(names));
+    for (const names of ['place-labels', 'crossing-labels', 'country-labels', 'event-area-labels', 'event-area-labels-current']) expect(ids.indexOf('place-dots'), names).toBeGreaterThan(ids.indexOf(names));
     // Towns' names are placed before the countries' ("IRAQ" took Baghdad's name on the accord step, signed there).
     expect(ids.indexOf('place-labels')).toBeGreaterThan(ids.indexOf('country-labels'));
   });

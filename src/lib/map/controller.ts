@@ -230,6 +230,16 @@ export class MapController {
     this.addControls(ui);
   }
 
+  /**
+   * The places and areas whose names MapLibre has placed on screen (names that collided are left out), by id: read
+   * back so tests can check that a step names what it talks about.
+   */
+  namedPlaces(): string[] {
+    const layers = ['place-labels', 'crossing-labels', 'event-area-labels', 'event-area-labels-current'];
+    const ids = this.map.queryRenderedFeatures({ layers }).map((f) => f.properties.placeId ?? f.properties.id);
+    return [...new Set(ids.filter((id): id is string => typeof id === 'string'))].sort();
+  }
+
   /** Draw again; MapLibre fires "idle" after it (onIdle), also when nothing changed. */
   repaint(): void {
     this.map.triggerRepaint();

@@ -25,11 +25,16 @@ const ANCHOR: Record<Side, { anchor: string; offset: [number, number] }> = {
   below: { anchor: 'top', offset: [0, 1] },
 };
 
-/** A `text-variable-anchor-offset` expression for places with a `country` property, `em` away from the dot. */
-export function anchorOffsetExpression(em: number): unknown[] {
+/**
+ * A `text-variable-anchor-offset` expression for places with a `country` property: `beside` em from the dot to the
+ * east or west, `over` em above or below. MapLibre's box for a line of text is a full line high, with room above and
+ * below the letters, so above and below need more: at 0.6 em a step's own (larger) dot was inside its name's box, and
+ * every highlighted town could only be named beside its dot (Koya lost its name to Erbil's dot in a phone embed).
+ */
+export function anchorOffsetExpression(beside: number, over: number): unknown[] {
   const collection = (sides: Side[]) => [
     'literal',
-    sides.flatMap((s) => [ANCHOR[s].anchor, ANCHOR[s].offset.map((v) => v * em)]),
+    sides.flatMap((s) => [ANCHOR[s].anchor, [ANCHOR[s].offset[0] * beside, ANCHOR[s].offset[1] * over]]),
   ];
   return ['match', ['get', 'country'], 'IR', collection(LABEL_SIDES.IR), 'IQ', collection(LABEL_SIDES.IQ), collection(LABEL_SIDES.other)];
 }

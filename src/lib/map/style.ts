@@ -22,7 +22,7 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
   kri: ['kri-fill', 'kri-outline'],
   'kri-governorates': ['kri-governorates'],
   'ir-provinces': ['ir-provinces-fill', 'ir-provinces-line'],
-  events: ['event-areas-fill', 'event-areas-line', 'event-area-labels', 'strikes'],
+  events: ['event-areas-fill', 'event-areas-line', 'event-area-labels', 'event-area-labels-current', 'strikes'],
   'context-events': ['context-strikes'],
   crossings: ['crossings', 'crossing-labels'],
 };
@@ -74,6 +74,23 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
   const px = (size: number) => scaledPx(size, opts.labelScale ?? 1);
   // Symbol layers only: see ViewState.warmUp.
   const overlap = view.warmUp ? { 'text-allow-overlap': true } : {};
+  const areaLabels = (id: string, placeIds: string[], color: string): LooseLayer => ({
+    id,
+    type: 'symbol',
+    source: 'areas',
+    filter: ['all', ['==', ['geometry-type'], 'Point'], ['in', ['get', 'placeId'], ['literal', placeIds]]],
+    layout: {
+      ...overlap,
+      visibility: vis('events'),
+      'text-field': nameField(opts.lang),
+      'text-font': font,
+      'text-size': px(LABEL_PX.area),
+      'text-anchor': 'bottom',
+      'text-offset': [0, -0.2],
+      'text-max-width': 9,
+    },
+    paint: { 'text-color': color, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6 },
+  });
 
   return [
     { id: 'background', type: 'background', paint: { 'background-color': p.sea } },
@@ -215,27 +232,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'circle-stroke-width': ['case', isCurrent, now.strokeWidth, past.strokeWidth],
       },
     },
-    {
-      id: 'event-area-labels',
-      type: 'symbol',
-      source: 'areas',
-      filter: ['all', ['==', ['geometry-type'], 'Point'], ['in', ['get', 'placeId'], ['literal', areaPlaces]]],
-      layout: {
-        ...overlap,
-        visibility: vis('events'),
-        'text-field': nameField(opts.lang),
-        'text-font': font,
-        'text-size': px(LABEL_PX.area),
-        'text-anchor': 'bottom',
-        'text-offset': [0, -0.2],
-        'text-max-width': 9,
-      },
-      paint: {
-        'text-color': ['case', ['in', ['get', 'placeId'], ['literal', currentPlaces]], p.strikeText, p.label],
-        'text-halo-color': p.labelHalo,
-        'text-halo-width': 1.6,
-      },
-    },
+    areaLabels('event-area-labels', areaPlaces.filter((id) => !currentPlaces.includes(id)), p.label),
     {
       id: 'crossings',
       type: 'circle',
@@ -275,7 +272,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'text-font': font,
         'text-size': ['case', highlightedPlace, px(LABEL_PX.highlighted), ['match', ['get', 'rank'], 1, px(LABEL_PX.rank1), 2, px(LABEL_PX.rank2), px(LABEL_PX.minor)]],
         // Each name on its own country's side of its dot (labelSides.ts).
-        'text-variable-anchor-offset': anchorOffsetExpression(0.6),
+        'text-variable-anchor-offset': anchorOffsetExpression(0.6, 0.8),
         'text-justify': 'auto',
         // Lower rank = more important: placed first, so collisions drop the minor names.
         'symbol-sort-key': ['case', highlightedPlace, 0, ['get', 'rank']],
@@ -291,6 +288,9 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'text-halo-width': 1.8,
       },
     },
+    // The names of the areas this step's strikes hit, placed before the towns' names: "Zrgwez" lost its place to
+    // "Sulaymaniyah" once highlighted towns could be named above their dots. (Other areas' names come after them.)
+    areaLabels('event-area-labels-current', currentPlaces, p.strikeText),
     {
       id: 'crossing-labels',
       type: 'symbol',

@@ -80,7 +80,9 @@ export function placeLabels(
     for (const f of geo.areas.features) {
       const q = f.properties as Record<string, unknown>;
       if (f.geometry.type !== 'Point' || !visiblePlaces.has(q.placeId as string)) continue;
-      cands.push({ key: `a-${q.placeId}`, text: nameOf(q, lang), lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: px(LABEL_PX.area), strong: false, dot: false, country: false, color: currentPlaces.has(q.placeId as string) ? 'strike' : 'place', priority: 1, centred: true });
+      const current = currentPlaces.has(q.placeId as string);
+      // The step's own strike areas first, before even the step's towns (as the style places them).
+      cands.push({ key: `a-${q.placeId}`, text: nameOf(q, lang), lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: px(LABEL_PX.area), strong: false, dot: false, country: false, color: current ? 'strike' : 'place', priority: current ? 0 : 1, centred: true });
     }
   }
   for (const f of geo.basemap.features) {
