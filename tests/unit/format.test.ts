@@ -8,7 +8,7 @@ import { I18n } from '../../src/lib/i18n/context.svelte';
 import { datedText, figureCredit, isolateScales, keepQualifiers, listText, scaleMeasured, targetsText, weaponsText } from '../../src/lib/ui/format';
 import type { Figure, Lang, Locale, StoryEvent } from '../../src/lib/data/schema';
 import { outletText } from '../../src/lib/data/outlet';
-import { source } from '../../src/lib/data/schema';
+import { SOURCE_FORMS, source } from '../../src/lib/data/schema';
 
 const locale = (lang: Lang) => JSON.parse(readFileSync(new URL(`../../data/i18n/${lang}.json`, import.meta.url), 'utf8')) as Locale;
 const i18n = (lang: Lang) => new I18n(locale(lang));
@@ -90,6 +90,10 @@ describe('what kind of text a source is, in the reader’s language', () => {
       expect(text, lang).toMatch(new RegExp(`^US Department of State \\(\\p{Script=Arabic}[^)]*${FSI}Tammy Bruce${PDI}\\)$`, 'u'));
       expect(outletText({ outlet: 'NewsCrab', form: 'statement' }, locale(lang).ui, lang).replace('NewsCrab', ''), lang).not.toMatch(/[a-z]/i);
     }
+  });
+
+  it('has words for every kind of source the registry may name', () => {
+    for (const form of SOURCE_FORMS) expect(locale('en').ui[`sourceForm-${form}`], form).toMatch(/^[a-z]/);
   });
 
   it('refuses a speaker on anything but a briefing', () => {
