@@ -30,6 +30,8 @@ for (const s of SHAPES) {
       else if (i > 0 && s.mode === 'present') await page.keyboard.press('PageDown');
       else if (i > 0) await page.getByTestId('next').click();
       await waitForMapReady(page, step.id);
+      // Read when the page is idle after the map is (empty until then): every step names something.
+      await expect(mapLocator(page)).not.toHaveAttribute('data-named', '');
       const named = asSet((await mapLocator(page).getAttribute('data-named')) ?? '');
       const wanted = new Set([...step.highlight.places, ...step.highlight.events.map((id) => placeOf.get(id)!)]);
       for (const id of wanted) if (!named.includes(id)) missing.push(`${step.id}: ${id}`);
