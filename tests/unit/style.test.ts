@@ -9,7 +9,7 @@ import { eventAreas, eventPoints } from '../../src/lib/data/features';
 import { LAYERS, type LayerId } from '../../src/lib/data/schema';
 import { PALETTES, strikeMarker, strikeRadiusAt, type Theme } from '../../src/lib/map/palette';
 import { fitMercator, mapZoom } from '../../src/lib/map/svgProjection';
-import { buildStyle, EVENT_LAYERS, LAYER_GROUPS, type SourceId } from '../../src/lib/map/style';
+import { buildStyle, EVENT_LAYERS, LAYER_GROUPS, NAME_LAYERS, type SourceId } from '../../src/lib/map/style';
 import { resolveStep, warmUpView } from '../../src/lib/story/resolve';
 import en from '../../data/i18n/en.json';
 import ar from '../../data/i18n/ar.json';
@@ -277,6 +277,12 @@ describe('label sizes for a room', () => {
 // Drawn as circles, the dots were no obstacle to names: "Sulaymaniyah" was placed over Kirkuk's dot. As icons in a
 // layer above the names, they are placed first (MapLibre places from the top layer down), always drawn, and names
 // keep off them.
+// The map reports the names it placed from these layers (data-named): a renamed layer would silently report none.
+it('every layer the map reads placed names from is a symbol layer of the style', () => {
+  const types = new Map(styleFor(0).layers.map((l) => [l.id, l.type]));
+  for (const id of NAME_LAYERS) expect(types.get(id), id).toBe('symbol');
+});
+
 describe('place dots are obstacles for names', () => {
   it.each(stepCases)('%s', (_, i) => {
     const style = styleFor(i);

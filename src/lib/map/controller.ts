@@ -21,7 +21,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { ViewState } from '../story/resolve';
 import { stats } from '../data/content';
-import { buildLayers, buildStyle, EVENT_LAYERS, type SourceId, type StyleOptions } from './style';
+import { buildLayers, buildStyle, EVENT_LAYERS, NAME_LAYERS, type SourceId, type StyleOptions } from './style';
 import { styleImage } from './images';
 
 setWorkerUrl(workerUrl);
@@ -235,8 +235,7 @@ export class MapController {
    * back so tests can check that a step names what it talks about.
    */
   namedPlaces(): string[] {
-    const layers = ['place-labels', 'crossing-labels', 'event-area-labels', 'event-area-labels-current'];
-    const ids = this.map.queryRenderedFeatures({ layers }).map((f) => f.properties.placeId ?? f.properties.id);
+    const ids = this.map.queryRenderedFeatures({ layers: NAME_LAYERS }).map((f) => f.properties.placeId ?? f.properties.id);
     return [...new Set(ids.filter((id): id is string => typeof id === 'string'))].sort();
   }
 

@@ -27,6 +27,9 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
   crossings: ['crossings', 'crossing-labels'],
 };
 
+/** The layers that name places and areas (read back by the controller: which names were placed). */
+export const NAME_LAYERS = ['place-labels', 'crossing-labels', 'event-area-labels', 'event-area-labels-current'];
+
 /** Interactive layers: clicking a feature here opens that event. */
 export const EVENT_LAYERS = ['strikes', 'context-strikes', 'event-areas-fill'];
 
