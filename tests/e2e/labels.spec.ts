@@ -1,10 +1,11 @@
 /**
  * Names on the map: each step names the places it talks about. A step's towns and the areas its strikes hit are
  * read back from MapLibre (data-named: the names it actually placed, after collisions), in the three modes and in
- * three languages, so a name lost to a collision fails here, not in a classroom.
+ * three languages, so a name lost to a collision fails here, not in a classroom. And no name is left cut in half by
+ * the map's edge.
  */
 import { expect, test } from '@playwright/test';
-import { EVENTS, STEPS, asSet, mapLocator, waitForMapReady } from './helpers';
+import { EVENTS, PLACES, STEPS, asSet, bboxOnScreen, mapLocator, parseCenter, waitForMapReady } from './helpers';
 
 const placeOf = new Map(EVENTS.map((e) => [e.id, e.placeId]));
 
@@ -39,3 +40,40 @@ for (const s of SHAPES) {
     expect(missing).toEqual([]);
   });
 }
+
+// MapLibre places a name whose box runs off the map ("Tehra" at the presentation's map edge on the accord step, whose
+// view is the whole border). Once the map settles such a name is hidden, with its dot (controller.ts, hideCutNames).
+test('a name the map’s edge would cut is not drawn (presentation, accord-2023, 1280×800)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./present.html?step=accord-2023&lang=en');
+  const map = await waitForMapReady(page, 'accord-2023');
+  await expect(mapLocator(page)).not.toHaveAttribute('data-named', '');
+  const named = asSet((await mapLocator(page).getAttribute('data-named')) ?? '');
+  expect(named).toContain('baghdad');
+  expect(named).not.toContain('tehran');
+
+  // What the reader sees: no dark text pixels between Tehran's dot and the map's right edge, on the dot's line.
+  const canvas = page.locator('[data-testid=map] canvas.maplibregl-canvas');
+  const box = (await canvas.boundingBox())!;
+  const tehran = PLACES.find((p) => p.id === 'tehran')!;
+  const at = bboxOnScreen([tehran.lon, tehran.lat, tehran.lon, tehran.lat], parseCenter(map.center), Number(map.zoom), box);
+  expect(at.left, 'Tehran lies inside the map, near its right edge').toBeGreaterThan(box.width - 120);
+  expect(at.left).toBeLessThan(box.width);
+  const clip = { x: box.x + at.left - 8, y: box.y + at.top - 12, width: box.width - at.left + 8, height: 24 };
+  const png = await page.screenshot({ clip });
+  const dark = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, img.width, img.height).data;
+    let n = 0;
+    // The light theme's names and dots are #222; the land there is near white.
+    for (let i = 0; i < px.length; i += 4) if (px[i]! + px[i + 1]! + px[i + 2]! < 3 * 110) n++;
+    return n;
+  }, png.toString('base64'));
+  expect(dark, 'dark (text or dot) pixels from Tehran to the map’s edge').toBe(0);
+});

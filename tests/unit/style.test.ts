@@ -9,7 +9,7 @@ import { eventAreas, eventPoints } from '../../src/lib/data/features';
 import { LAYERS, type LayerId } from '../../src/lib/data/schema';
 import { PALETTES, strikeMarker, strikeRadiusAt, type Theme } from '../../src/lib/map/palette';
 import { fitMercator, mapZoom } from '../../src/lib/map/svgProjection';
-import { buildStyle, EVENT_LAYERS, LAYER_GROUPS, NAME_LAYERS, type SourceId } from '../../src/lib/map/style';
+import { buildStyle, CUT_STATE, EVENT_LAYERS, LABEL_LAYERS, LAYER_GROUPS, NAME_LAYERS, type SourceId } from '../../src/lib/map/style';
 import { resolveStep, warmUpView } from '../../src/lib/story/resolve';
 import en from '../../data/i18n/en.json';
 import ar from '../../data/i18n/ar.json';
@@ -281,6 +281,35 @@ describe('label sizes for a room', () => {
 it('every layer the map reads placed names from is a symbol layer of the style', () => {
   const types = new Map(styleFor(0).layers.map((l) => [l.id, l.type]));
   for (const id of NAME_LAYERS) expect(types.get(id), id).toBe('symbol');
+});
+
+// A name the map's edge would cut is hidden with feature state (controller.ts, hideCutNames): every layer that writes
+// text must be one the controller looks in, and must go transparent, dot included, when the state is set.
+describe('names cut by the map’s edge can be hidden', () => {
+  const style = styleFor(0);
+  it('every layer that writes text is looked in', () => {
+    const withText = style.layers.filter((l) => l.type === 'symbol' && (l.layout as Record<string, unknown> | undefined)?.['text-field']);
+    expect(withText.map((l) => l.id).sort()).toEqual([...LABEL_LAYERS].sort());
+  });
+  it('every source numbers its features, so feature state can find them', () => {
+    for (const [id, src] of Object.entries(style.sources)) expect((src as { generateId?: boolean }).generateId, id).toBe(true);
+  });
+  const opacity = (layerId: string, prop: string, cut: boolean | undefined) => {
+    const value = ((layerOf(style, layerId) as { paint?: Record<string, unknown> }).paint ?? {})[prop];
+    const spec = (latest as unknown as Record<string, Record<string, unknown>>)['paint_symbol']![prop];
+    const e = expression.createPropertyExpression(value ?? 1, `${layerId}.paint.${prop}`, spec as never);
+    if (e.result === 'error') throw new Error(e.value.map((x) => x.message).join('; '));
+    return e.value.evaluate({ zoom: 6 }, { type: 1, properties: {} } as never, cut === undefined ? {} : { [CUT_STATE]: cut });
+  };
+  it.each(LABEL_LAYERS)('%s', (id) => {
+    expect(opacity(id, 'text-opacity', true)).toBe(0);
+    expect(opacity(id, 'text-opacity', false)).toBe(1);
+    expect(opacity(id, 'text-opacity', undefined)).toBe(1);
+  });
+  it('a town’s dot goes with its name', () => {
+    expect(opacity('place-labels', 'icon-opacity', true)).toBe(0);
+    expect(opacity('place-labels', 'icon-opacity', undefined)).toBe(1);
+  });
 });
 
 describe('place dots are obstacles for names', () => {

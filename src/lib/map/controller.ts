@@ -21,7 +21,8 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { ViewState } from '../story/resolve';
 import { stats } from '../data/content';
-import { buildLayers, buildStyle, EVENT_LAYERS, NAME_LAYERS, type SourceId, type StyleOptions } from './style';
+import { buildLayers, buildStyle, CUT_STATE, EVENT_LAYERS, LABEL_LAYERS, NAME_LAYERS, type SourceId, type StyleOptions } from './style';
+import { whenIdle } from '../yield';
 import { styleImage } from './images';
 
 setWorkerUrl(workerUrl);
@@ -143,6 +144,15 @@ export class MapController {
       const img = styleImage(e.id);
       if (img && !this.map.hasImage(e.id)) this.map.addImage(e.id, img.data, { pixelRatio: img.pixelRatio });
     });
+    // Names cut by the map's edge are looked for once the map has settled, and shown again as soon as it moves.
+    this.map.on('idle', () => {
+      this.cancelCutCheck();
+      this.cancelCutCheck = whenIdle(() => this.hideCutNames(), 1000);
+    });
+    this.map.on('movestart', () => {
+      this.cancelCutCheck();
+      this.showCutNames();
+    });
     this.map.on('idle', () => events.onIdle());
     const canvas = this.map.getCanvas();
     canvas.addEventListener('webglcontextlost', () => events.onContextLost());
@@ -231,12 +241,48 @@ export class MapController {
   }
 
   /**
-   * The places and areas whose names MapLibre has placed on screen (names that collided are left out), by id: read
-   * back so tests can check that a step names what it talks about.
+   * The places and areas whose names MapLibre has placed on screen (names that collided, or were hidden as cut by the
+   * map's edge, are left out), by id: read back so tests can check that a step names what it talks about.
    */
   namedPlaces(): string[] {
-    const ids = this.map.queryRenderedFeatures({ layers: NAME_LAYERS }).map((f) => f.properties.placeId ?? f.properties.id);
+    const ids = this.map
+      .queryRenderedFeatures({ layers: NAME_LAYERS })
+      .filter((f) => !f.state?.[CUT_STATE])
+      .map((f) => f.properties.placeId ?? f.properties.id);
     return [...new Set(ids.filter((id): id is string => typeof id === 'string'))].sort();
+  }
+
+  private cut = new Map<string, { source: string; id: string | number }>();
+  private cancelCutCheck = () => {};
+
+  /**
+   * Hides the names that run off the map's edge ("Tehra", "KEY" for TURKEY): MapLibre places a name whose box is
+   * partly off screen, and has no option against it. The SVG map never places one (svgLabels.ts). A name is cut if
+   * its placed box (queryRenderedFeatures answers with those for symbols) crosses a one-pixel strip along an edge.
+   * It is hidden with feature state, a paint change: nothing else is placed again, so no other name moves or can be
+   * cut in turn. Only changes are sent, because each one makes MapLibre draw again and fire "idle" again.
+   */
+  private hideCutNames(): void {
+    const { clientWidth: w, clientHeight: h } = this.map.getContainer();
+    if (!w || !h) return;
+    const strips: [[number, number], [number, number]][] = [
+      [[0, 0], [w, 1]],
+      [[0, h - 1], [w, h]],
+      [[0, 0], [1, h]],
+      [[w - 1, 0], [w, h]],
+    ];
+    const found = new Map<string, { source: string; id: string | number }>();
+    for (const box of strips)
+      for (const f of this.map.queryRenderedFeatures(box, { layers: LABEL_LAYERS }))
+        if (f.id !== undefined) found.set(`${f.source}/${f.id}`, { source: f.source, id: f.id });
+    for (const [key, target] of this.cut) if (!found.has(key)) this.map.setFeatureState(target, { [CUT_STATE]: false });
+    for (const [key, target] of found) if (!this.cut.has(key)) this.map.setFeatureState(target, { [CUT_STATE]: true });
+    this.cut = found;
+  }
+
+  private showCutNames(): void {
+    for (const target of this.cut.values()) this.map.setFeatureState(target, { [CUT_STATE]: false });
+    this.cut.clear();
   }
 
   /** Draw again; MapLibre fires "idle" after it (onIdle), also when nothing changed. */
@@ -268,6 +314,7 @@ export class MapController {
   }
 
   destroy(): void {
+    this.cancelCutCheck();
     this.map.remove();
   }
 }

@@ -30,6 +30,15 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
 /** The layers that name places and areas (read back by the controller: which names were placed). */
 export const NAME_LAYERS = ['place-labels', 'crossing-labels', 'event-area-labels', 'event-area-labels-current'];
 
+/**
+ * Every layer that writes a name (country names too). A name the map's edge would cut is hidden in these: the
+ * controller sets this feature state on it once the map has settled (see MapController.hideCutNames).
+ */
+export const LABEL_LAYERS = [...NAME_LAYERS, 'country-labels'];
+export const CUT_STATE = 'cut';
+/** Opacity 0 for a name set aside as cut; as a paint value it changes no placement, so nothing else moves. */
+const unlessCut = ['case', ['boolean', ['feature-state', CUT_STATE], false], 0, 1];
+
 /** Interactive layers: clicking a feature here opens that event. */
 export const EVENT_LAYERS = ['strikes', 'context-strikes', 'event-areas-fill'];
 
@@ -92,7 +101,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       'text-offset': [0, -0.2],
       'text-max-width': 9,
     },
-    paint: { 'text-color': color, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6 },
+    paint: { 'text-color': color, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6, 'text-opacity': unlessCut },
   });
 
   return [
@@ -262,7 +271,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'text-variable-anchor': ['center', 'top', 'bottom'],
         'text-radial-offset': 1,
       },
-      paint: { 'text-color': p.countryLabel, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.2 },
+      paint: { 'text-color': p.countryLabel, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.2, 'text-opacity': unlessCut },
     },
     {
       id: 'place-labels',
@@ -289,6 +298,9 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'text-color': p.label,
         'text-halo-color': p.labelHalo,
         'text-halo-width': 1.8,
+        // A town's dot goes with its name (see icon-image above).
+        'text-opacity': unlessCut,
+        'icon-opacity': unlessCut,
       },
     },
     // The names of the areas this step's strikes hit, placed before the towns' names: "Zrgwez" lost its place to
@@ -312,7 +324,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'text-justify': 'auto',
         'text-max-width': 8,
       },
-      paint: { 'text-color': p.crossing, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
+      paint: { 'text-color': p.crossing, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5, 'text-opacity': unlessCut },
     },
     {
       // The dots of the places the step names: always drawn, at any zoom (Saqqez, rank 3, had a name and no dot on the
@@ -348,7 +360,8 @@ export function buildStyle(
   sources: Record<SourceId, GeoJSON.FeatureCollection>,
 ): StyleSpecification {
   const src = Object.fromEntries(
-    SOURCES.map((id): [string, SourceSpecification] => [id, { type: 'geojson', data: sources[id] }]),
+    // MapLibre numbers the features, so feature state (a name hidden where the map's edge would cut it) can find them.
+    SOURCES.map((id): [string, SourceSpecification] => [id, { type: 'geojson', data: sources[id], generateId: true }]),
   );
   return { version: 8, sources: src, layers: buildLayers(view, opts) };
 }
