@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Frame, type Page } from '@playwright/test';
-import { ORIGIN, STEP_IDS, EN, localeData } from './helpers';
+import { ORIGIN, STEP_IDS, EN, localeData, waitForMapReady } from './helpers';
 
 const require = createRequire(import.meta.url);
 const PYM = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
@@ -341,4 +341,20 @@ test('on a right-to-left builder page the embed code reads left to right, starti
   const boxes = page.locator('textarea');
   await expect(boxes.first()).toHaveValue(/^<iframe/);
   for (const box of await boxes.all()) expect(await box.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+});
+
+// In a 360 px embed the full credits ran two lines across the map's foot, over the accord step's border where it
+// reaches the Gulf. On a narrow map they are one line that still names both sources and GeoNames' licence.
+test('in a phone-sized embed the map’s credits take one line and still name the sources and licence (Persian, 360×640)', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('./embed.html?step=accord-2023&lang=fa');
+  await waitForMapReady(page, 'accord-2023');
+  const credits = page.locator('[data-testid=map] .maplibregl-ctrl-attrib');
+  const text = (await credits.textContent()) ?? '';
+  expect(text).toContain('Natural Earth');
+  expect(text).toContain('GeoNames');
+  expect(text).toContain('CC\u00a0BY\u00a04.0');
+  const box = (await credits.boundingBox())!;
+  const line = await credits.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 16);
+  expect(box.height, 'one line').toBeLessThan(2 * line);
 });

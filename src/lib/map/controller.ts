@@ -14,6 +14,7 @@ import {
   ScaleControl,
   setWorkerUrl,
   type LayerSpecification,
+  type MapGeoJSONFeature,
   type MapLayerMouseEvent,
   type PaddingOptions,
 } from 'maplibre-gl';
@@ -83,6 +84,7 @@ export class MapController {
   readonly map: MapLibreMap;
   private layers = new Map<string, LayerSpecification>();
   private lastCamera = '';
+  private stepPlaces = new Set<string>();
   private loaded = false;
   private pending: [ViewState, ApplyOptions] | null = null;
 
@@ -121,6 +123,7 @@ export class MapController {
       ],
     });
     this.lastCamera = json([view.camera, opts.padding]);
+    this.stepPlaces = new Set(view.places);
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.addControls(ui);
@@ -144,11 +147,9 @@ export class MapController {
       const img = styleImage(e.id);
       if (img && !this.map.hasImage(e.id)) this.map.addImage(e.id, img.data, { pixelRatio: img.pixelRatio });
     });
-    // Names cut by the map's edge are looked for once the map has settled, and shown again as soon as it moves.
-    this.map.on('idle', () => {
-      this.cancelCutCheck();
-      this.cancelCutCheck = whenIdle(() => this.hideCutNames(), 1000);
-    });
+    // Names cut by the map's edge or an overlay are looked for once the map has settled, and shown again as soon as
+    // it moves.
+    this.map.on('idle', () => this.scheduleCutCheck());
     this.map.on('movestart', () => {
       this.cancelCutCheck();
       this.showCutNames();
@@ -167,6 +168,7 @@ export class MapController {
       return true;
     }
     let changed = false;
+    this.stepPlaces = new Set(view.places);
     for (const layer of buildLayers(view, opts.style)) {
       const prev = this.layers.get(layer.id) as Props | undefined;
       const next = layer as unknown as Props;
@@ -254,30 +256,69 @@ export class MapController {
 
   private cut = new Map<string, { source: string; id: string | number }>();
   private cancelCutCheck = () => {};
+  /** The legend opening or closing changes what it covers, with no camera move (and no "idle") to say so. */
+  private overlayWatch = new ResizeObserver(() => this.scheduleCutCheck());
+  private watched = new WeakSet<Element>();
+
+  private scheduleCutCheck(): void {
+    this.cancelCutCheck();
+    this.cancelCutCheck = whenIdle(() => this.hideCutNames(), 1000);
+  }
 
   /**
-   * Hides the names that run off the map's edge ("Tehra", "KEY" for TURKEY): MapLibre places a name whose box is
-   * partly off screen, and has no option against it. The SVG map never places one (svgLabels.ts). A name is cut if
-   * its placed box (queryRenderedFeatures answers with those for symbols) crosses a one-pixel strip along an edge.
-   * It is hidden with feature state, a paint change: nothing else is placed again, so no other name moves or can be
-   * cut in turn. Only changes are sent, because each one makes MapLibre draw again and fire "idle" again.
+   * What is drawn over the map: its own controls (zoom buttons, scale, credits) and the page's elements marked
+   * `data-map-overlay` (the legend, "Save image"). A name partly under one is as cut as one running off the edge.
+   */
+  private overlays(): Element[] {
+    return [...this.map.getContainer().querySelectorAll('.maplibregl-ctrl'), ...document.querySelectorAll('[data-map-overlay]')];
+  }
+
+  /**
+   * Hides the names that are cut: by the map's edge ("Tehra", "KEY" for TURKEY; MapLibre places a name whose box is
+   * partly off screen, and has no option against it) or by something drawn over the map. The SVG map never places
+   * one (svgLabels.ts). A name is cut if its placed box (queryRenderedFeatures answers with those for symbols)
+   * crosses a one-pixel strip along an edge or an overlay's box. It is hidden with feature state, a paint change:
+   * nothing else is placed again, so no other name moves or can be cut in turn. Only changes are sent, because each
+   * one makes MapLibre draw again and fire "idle" again.
    */
   private hideCutNames(): void {
-    const { clientWidth: w, clientHeight: h } = this.map.getContainer();
+    // Mid-move (the legend resizes as a step begins) the boxes are already stale; the move's own idle comes later.
+    if (this.map.isMoving()) return;
+    const frame = this.map.getContainer().getBoundingClientRect();
+    const [w, h] = [frame.width, frame.height];
     if (!w || !h) return;
-    const strips: [[number, number], [number, number]][] = [
+    const boxes: [[number, number], [number, number]][] = [
       [[0, 0], [w, 1]],
       [[0, h - 1], [w, h]],
       [[0, 0], [1, h]],
       [[w - 1, 0], [w, h]],
     ];
+    for (const el of this.overlays()) {
+      if (!this.watched.has(el)) {
+        this.watched.add(el);
+        this.overlayWatch.observe(el);
+      }
+      const r = el.getBoundingClientRect();
+      const [x0, y0] = [Math.max(0, r.left - frame.left), Math.max(0, r.top - frame.top)];
+      const [x1, y1] = [Math.min(w, r.right - frame.left), Math.min(h, r.bottom - frame.top)];
+      if (x1 > x0 && y1 > y0) boxes.push([[x0, y0], [x1, y1]]);
+    }
     const found = new Map<string, { source: string; id: string | number }>();
-    for (const box of strips)
+    for (const box of boxes)
       for (const f of this.map.queryRenderedFeatures(box, { layers: LABEL_LAYERS }))
-        if (f.id !== undefined) found.set(`${f.source}/${f.id}`, { source: f.source, id: f.id });
+        if (f.id !== undefined && !this.stepsOwn(f)) found.set(`${f.source}/${f.id}`, { source: f.source, id: f.id });
     for (const [key, target] of this.cut) if (!found.has(key)) this.map.setFeatureState(target, { [CUT_STATE]: false });
     for (const [key, target] of found) if (!this.cut.has(key)) this.map.setFeatureState(target, { [CUT_STATE]: true });
     this.cut = found;
+  }
+
+  /**
+   * The step's own names (its towns, the areas its strikes hit) are never hidden: half of a name the step is about
+   * says more than none, and keeping them clear of the edges is the step camera's job (labels.spec.ts checks).
+   */
+  private stepsOwn(f: MapGeoJSONFeature): boolean {
+    if (f.layer.id === 'event-area-labels-current') return true;
+    return this.stepPlaces.has(f.properties.id);
   }
 
   private showCutNames(): void {
@@ -315,6 +356,7 @@ export class MapController {
 
   destroy(): void {
     this.cancelCutCheck();
+    this.overlayWatch.disconnect();
     this.map.remove();
   }
 }
