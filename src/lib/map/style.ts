@@ -31,8 +31,8 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
 export const NAME_LAYERS = ['place-labels', 'crossing-labels', 'event-area-labels', 'event-area-labels-current'];
 
 /**
- * Every layer that writes a name (country names too). A name the map's edge would cut is hidden in these: the
- * controller sets this feature state on it once the map has settled (see MapController.hideCutNames).
+ * Every layer that writes a name (country names too). A name the map's edge or something over the map would cut is
+ * hidden in these: the controller sets this feature state on it once the map has settled (MapController.hideCutNames).
  */
 export const LABEL_LAYERS = [...NAME_LAYERS, 'country-labels'];
 export const CUT_STATE = 'cut';
@@ -360,7 +360,7 @@ export function buildStyle(
   sources: Record<SourceId, GeoJSON.FeatureCollection>,
 ): StyleSpecification {
   const src = Object.fromEntries(
-    // MapLibre numbers the features, so feature state (a name hidden where the map's edge would cut it) can find them.
+    // MapLibre numbers the features, so feature state (a name hidden where it would be cut) can find them.
     SOURCES.map((id): [string, SourceSpecification] => [id, { type: 'geojson', data: sources[id], generateId: true }]),
   );
   return { version: 8, sources: src, layers: buildLayers(view, opts) };
