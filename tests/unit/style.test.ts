@@ -9,6 +9,7 @@ import { eventAreas, eventPoints } from '../../src/lib/data/features';
 import { LAYERS, type LayerId } from '../../src/lib/data/schema';
 import { PALETTES, strikeMarker, strikeRadiusAt, type Theme } from '../../src/lib/map/palette';
 import { fitMercator, mapZoom } from '../../src/lib/map/svgProjection';
+import { isStyleImage } from '../../src/lib/map/images';
 import { buildStyle, CUT_STATE, EVENT_LAYERS, LABEL_LAYERS, LAYER_GROUPS, NAME_LAYERS, type SourceId } from '../../src/lib/map/style';
 import { resolveStep, warmUpView } from '../../src/lib/story/resolve';
 import en from '../../data/i18n/en.json';
@@ -312,19 +313,43 @@ describe('names cut by the map’s edge can be hidden', () => {
   });
 });
 
-describe('place dots are obstacles for names', () => {
+describe('every icon the style names is one the page draws (no sprite is fetched)', () => {
+  // Icon images in a layout value: a string ('' means no icon) or the outcomes of a case or match expression.
+  const iconNames = (v: unknown): string[] => {
+    if (v === undefined || v === '') return [];
+    if (typeof v === 'string') return [v];
+    const [op, ...args] = v as unknown[];
+    const outcomes =
+      op === 'case' ? args.filter((_, k) => k % 2 === 1 || k === args.length - 1)
+      : op === 'match' ? args.slice(1).filter((_, k, rest) => k % 2 === 1 || k === rest.length - 1)
+      : null;
+    if (!outcomes) throw new Error(`icon-image uses ${String(op)}: teach this test to read it`);
+    return outcomes.flatMap(iconNames);
+  };
+  it.each(THEMES.flatMap((t) => stepCases.map(([id, i]) => [id, t, i] as const)))('%s (%s)', (_, theme, i) => {
+    const icons = styleFor(i, theme).layers.flatMap((l) => iconNames((l as { layout?: Record<string, unknown> }).layout?.['icon-image']));
+    expect(icons.length).toBeGreaterThan(0);
+    for (const icon of icons) expect(isStyleImage(icon), icon).toBe(true);
+  });
+});
+
+describe('place and crossing dots are obstacles for names', () => {
   it.each(stepCases)('%s', (_, i) => {
     const style = styleFor(i);
     const ids = style.layers.map((l) => l.id);
-    const dots = layerOf(style, 'place-dots') as { type: string; layout: Record<string, unknown> };
-    expect(dots.type).toBe('symbol');
-    expect(dots.layout['icon-allow-overlap']).toBe(true);
-    expect(dots.layout['icon-ignore-placement']).not.toBe(true);
+    // Always drawn, and in the collision index before any name is placed (MapLibre places from the top layer down).
+    for (const id of ['place-dots', 'crossings']) {
+      const dots = layerOf(style, id) as { type: string; layout: Record<string, unknown> };
+      expect(dots.type, id).toBe('symbol');
+      expect(dots.layout['icon-allow-overlap'], id).toBe(true);
+      expect(dots.layout['icon-ignore-placement'], id).not.toBe(true);
+      expect(String(dots.layout['icon-image']), id).toMatch(/dot/);
+      for (const names of NAME_LAYERS.concat('country-labels')) expect(ids.indexOf(id), `${id} above ${names}`).toBeGreaterThan(ids.indexOf(names));
+    }
     const names = (layerOf(style, 'place-labels') as { layout: Record<string, unknown> }).layout;
     // Dot and name together or neither (both default to required).
     expect(names['text-optional']).toBeUndefined();
     expect(names['icon-optional']).toBeUndefined();
-    for (const names of ['place-labels', 'crossing-labels', 'country-labels', 'event-area-labels', 'event-area-labels-current']) expect(ids.indexOf('place-dots'), names).toBeGreaterThan(ids.indexOf(names));
     // Towns' names are placed before the countries' ("IRAQ" took Baghdad's name on the accord step, signed there).
     expect(ids.indexOf('place-labels')).toBeGreaterThan(ids.indexOf('country-labels'));
   });

@@ -52,6 +52,19 @@ describe('SVG map labels on a phone', () => {
   });
 });
 
+// A name over another place's dot reads as that place's name (as in the MapLibre style, where dots are obstacles).
+describe('SVG map: no name covers another place’s dot', () => {
+  const cases = content.steps.flatMap((s, i) => (['narrow', 'wide'] as const).flatMap((vp) => (['en', 'fa'] as const).map((lang) => [s.id, vp, lang, i] as const)));
+  it.each(cases)('%s (%s, %s)', (_, vp, lang, i) => {
+    const [w, h] = vp === 'narrow' ? [360, 300] : [900, 700];
+    const view = resolveStep(content, i, vp);
+    const labels = placeLabels(geo, view, fitMercator(view.camera, [[14, 14], [w - 14, h - 14]], w, h), w, h, lang, {});
+    const within = (b: [number, number, number, number], x: number, y: number) => b[0] < x + 3 && x - 3 < b[2] && b[1] < y + 3 && y - 3 < b[3];
+    for (const dot of labels.filter((l) => l.dot))
+      for (const name of labels) if (name !== dot) expect(within(name.box, dot.px, dot.py), `${name.key} over ${dot.key}'s dot`).toBe(false);
+  });
+});
+
 // The same rule as the MapLibre style (labelSides.ts): at every step, on a phone and a wide screen, in every language,
 // no Iranian town is named west of its dot (towards Iraq) and no Iraqi town east of it (towards Iran).
 describe('SVG map labels stay on their own country’s side of the dot', () => {

@@ -9,7 +9,7 @@ import type { ViewState } from '../story/resolve';
 import { PALETTES, SCALE_LINES, strikeMarker, strikeRadiusExpression, type Theme } from './palette';
 import { anchorOffsetExpression } from './labelSides';
 import { LABEL_PX, scaledPx } from './labelSizes';
-import { PLACE_DOT_HIGHLIGHT, placeDotId } from './images';
+import { crossingDotId, PLACE_DOT_HIGHLIGHT, placeDotId } from './images';
 
 export const SOURCES = ['basemap', 'boundaries', 'border', 'scales', 'regions', 'places', 'events', 'areas'] as const;
 export type SourceId = (typeof SOURCES)[number];
@@ -246,14 +246,6 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
     },
     areaLabels('event-area-labels', areaPlaces.filter((id) => !currentPlaces.includes(id)), p.label),
     {
-      id: 'crossings',
-      type: 'circle',
-      source: 'places',
-      filter: byKind('crossing'),
-      layout: { visibility: vis('crossings') },
-      paint: { 'circle-radius': 5, 'circle-color': p.crossing, 'circle-stroke-color': p.labelHalo, 'circle-stroke-width': 1.5 },
-    },
-    {
       // Under the towns' names, so placed after them (MapLibre places from the top layer down): "IRAQ" took Baghdad's
       // name on the accord step, signed there. It may move off its point to fit (variable anchor).
       id: 'country-labels',
@@ -337,6 +329,20 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       layout: {
         'icon-image': placeDotId(opts.theme),
         'icon-size': PLACE_DOT_HIGHLIGHT,
+        'icon-allow-overlap': true,
+        'icon-padding': 0,
+      },
+    },
+    {
+      // The border crossings' dots, like place-dots: always drawn, and placed before every name, so no name covers a
+      // crossing ("Bashmaq crossing" hid the Parviz Khan dot in a phone-sized embed when these were a circle layer).
+      id: 'crossings',
+      type: 'symbol',
+      source: 'places',
+      filter: byKind('crossing'),
+      layout: {
+        visibility: vis('crossings'),
+        'icon-image': crossingDotId(opts.theme),
         'icon-allow-overlap': true,
         'icon-padding': 0,
       },

@@ -21,9 +21,11 @@ export interface SvgLabel {
   dot: boolean;
   country: boolean;
   color: 'place' | 'country' | 'crossing' | 'strike';
+  /** The space the name was given (left, top, right, bottom, in map px): no other name or dot is placed in it. */
+  box: Box;
 }
 
-type Box = [number, number, number, number];
+export type Box = [number, number, number, number];
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 function nameOf(props: Record<string, unknown>, lang: string): string {
@@ -114,11 +116,14 @@ export function placeLabels(
     const options: Option[] = c.centred
       ? [{ x: px, y: py - 4, anchor: 'middle', box: [px - w / 2, py - 4 - h, px + w / 2, py - 2] }]
       : (c.sides ?? LABEL_SIDES.other).map((s) => at[s]);
+    // A dot under a name already placed would be read as that name's place, so the dot's spot must be free too.
+    const dot: Box | null = c.dot ? [px - 3, py - 3, px + 3, py + 3] : null;
+    if (dot && placed.some((b) => overlaps(b, dot))) continue;
     const fit = options.find((o) => o.box[0] >= 0 && o.box[2] <= width && o.box[1] >= 0 && o.box[3] <= height && !placed.some((b) => overlaps(b, o.box)));
     if (!fit) continue;
     placed.push(fit.box);
-    if (c.dot) placed.push([px - 3, py - 3, px + 3, py + 3]);
-    out.push({ key: c.key, text: c.text, x: fit.x, y: fit.y, px, py, anchor: fit.anchor, size: c.size, strong: c.strong, dot: c.dot, country: c.country, color: c.color });
+    if (dot) placed.push(dot);
+    out.push({ key: c.key, text: c.text, x: fit.x, y: fit.y, px, py, anchor: fit.anchor, size: c.size, strong: c.strong, dot: c.dot, country: c.country, color: c.color, box: fit.box });
   }
   return out;
 }
