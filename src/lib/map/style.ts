@@ -314,7 +314,9 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
         'text-radial-offset': 0.8,
         'text-justify': 'auto',
-        'text-max-width': 8,
+        // "Bashmaq crossing" on one line: at 8 em it took two, too tall to fit between its neighbours' names and dots
+        // in a 360 px embed, so one of the accord's three crossings went unnamed.
+        'text-max-width': 10,
       },
       paint: { 'text-color': p.crossing, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5, 'text-opacity': unlessCut },
     },
