@@ -43,6 +43,7 @@ export interface EventData {
 }
 export interface PlaceData {
   id: string;
+  kind: string;
   names: { en: string };
   lon: number;
   lat: number;

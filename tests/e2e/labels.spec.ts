@@ -77,3 +77,36 @@ test('a name the map’s edge would cut is not drawn (presentation, accord-2023,
   }, png.toString('base64'));
   expect(dark, 'dark (text or dot) pixels from Tehran to the map’s edge').toBe(0);
 });
+
+// The accord step is about three border crossings close together. In a phone-sized embed, a crossing's name once hid
+// the next crossing's dot (dots were a circle layer, no obstacle to names), and a two-line name left no room for the
+// third. Each crossing must be named, and its dot drawn where it is, in the crossings' green.
+test('a phone-sized embed names the accord’s three crossings, each by its own drawn dot (en, 360×640)', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('./embed.html?step=accord-2023&lang=en');
+  const map = await waitForMapReady(page, 'accord-2023');
+  await expect(mapLocator(page)).not.toHaveAttribute('data-named', '');
+  const named = asSet((await mapLocator(page).getAttribute('data-named')) ?? '');
+  const crossings = PLACES.filter((p) => p.kind === 'crossing');
+  expect(crossings.map((c) => c.id).sort()).toEqual(['crossing-bashmaq', 'crossing-haji-omaran', 'crossing-parviz-khan']);
+  for (const c of crossings) expect(named, c.id).toContain(c.id);
+
+  const canvas = page.locator('[data-testid=map] canvas.maplibregl-canvas');
+  const box = (await canvas.boundingBox())!;
+  for (const c of crossings) {
+    const at = bboxOnScreen([c.lon, c.lat, c.lon, c.lat], parseCenter(map.center), Number(map.zoom), box);
+    const png = await page.screenshot({ clip: { x: box.x + at.left - 1, y: box.y + at.top - 1, width: 3, height: 3 } });
+    const rgb = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const cv = document.createElement('canvas');
+      [cv.width, cv.height] = [img.width, img.height];
+      const ctx = cv.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return [...ctx.getImageData(1, 1, 1, 1).data.slice(0, 3)];
+    }, png.toString('base64'));
+    // The light theme's crossing green, #009e73.
+    expect(Math.abs(rgb[0]! - 0x00) + Math.abs(rgb[1]! - 0x9e) + Math.abs(rgb[2]! - 0x73), `${c.id} dot colour ${rgb.join(',')}`).toBeLessThan(40);
+  }
+});
