@@ -244,36 +244,54 @@ export async function wheelUntilStepChanges(page: Page, from: string, dy: number
 }
 
 /**
- * What the canvas shows, sampled on a grid through a 2D copy (the WebGL drawing buffer is preserved): the number of
- * distinct colours and the share of the most common one. A blank or failed map is one colour.
+ * A PNG (a Playwright screenshot) decoded in the page, which has the decoder: its RGBA bytes, row by row, scaled to
+ * `width` pixels wide first if given.
  */
+export async function pngPixels(page: Page, png: Buffer, width?: number): Promise<{ width: number; height: number; data: Uint8Array }> {
+  const r = await page.evaluate(
+    async ([b64, scaleTo]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const w = scaleTo ?? img.width;
+      const h = scaleTo ? Math.max(1, Math.round((img.height / img.width) * scaleTo)) : img.height;
+      const copy = document.createElement('canvas');
+      [copy.width, copy.height] = [w, h];
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(img, 0, 0, w, h);
+      const bytes = ctx.getImageData(0, 0, w, h).data;
+      let bin = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { width: w, height: h, b64: btoa(bin) };
+    },
+    [png.toString('base64'), width] as [string, number | undefined],
+  );
+  return { width: r.width, height: r.height, data: Buffer.from(r.b64, 'base64') };
+}
+
+/** The [r, g, b] of pixel (x, y) of pngPixels' result. */
+export const rgbAt = (p: { width: number; data: Uint8Array }, x: number, y: number): [number, number, number] => {
+  const i = 4 * (y * p.width + x);
+  return [p.data[i]!, p.data[i + 1]!, p.data[i + 2]!];
+};
+
 /**
  * Colours of the map as the reader sees it: a screenshot of the MapLibre canvas's box (what the compositor shows,
- * not the WebGL drawing buffer, which is not kept between frames), scaled down and counted in the page.
+ * not the WebGL drawing buffer, which is not kept between frames), scaled down: the number of distinct colours and
+ * the share of the most common one. A blank or failed map is one colour.
  */
 export async function canvasColours(page: Page): Promise<{ distinct: number; topShare: number; width: number; height: number }> {
   const canvas = page.locator('[data-testid=map] canvas.maplibregl-canvas');
   const png = await canvas.screenshot();
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const w = 160;
-    const h = Math.max(1, Math.round((img.height / img.width) * w));
-    const copy = document.createElement('canvas');
-    copy.width = w;
-    copy.height = h;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(img, 0, 0, w, h);
-    const px = ctx.getImageData(0, 0, w, h).data;
-    const counts = new Map<number, number>();
-    for (let i = 0; i < px.length; i += 4) {
-      const key = (px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const top = Math.max(...counts.values());
-    return { distinct: counts.size, topShare: top / (w * h), width: img.width, height: img.height };
-  }, png.toString('base64'));
+  const full = (await canvas.boundingBox())!;
+  const px = await pngPixels(page, png, 160);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < px.data.length; i += 4) {
+    const key = (px.data[i]! << 16) | (px.data[i + 1]! << 8) | px.data[i + 2]!;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const top = Math.max(...counts.values());
+  return { distinct: counts.size, topShare: top / (px.width * px.height), width: Math.round(full.width), height: Math.round(full.height) };
 }
 
 // ---- Web Mercator, for checking that the camera frames a step's box -------------------------------------------

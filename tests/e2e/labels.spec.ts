@@ -5,7 +5,7 @@
  * the map's edge.
  */
 import { expect, test } from '@playwright/test';
-import { EVENTS, PLACES, STEPS, asSet, bboxOnScreen, mapLocator, parseCenter, waitForMapReady } from './helpers';
+import { EN, EVENTS, PLACES, STEPS, asSet, bboxOnScreen, mapLocator, parseCenter, pngPixels, rgbAt, waitForMapReady } from './helpers';
 
 const placeOf = new Map(EVENTS.map((e) => [e.id, e.placeId]));
 
@@ -60,21 +60,10 @@ test('a name the map’s edge would cut is not drawn (presentation, accord-2023,
   expect(at.left, 'Tehran lies inside the map, near its right edge').toBeGreaterThan(box.width - 120);
   expect(at.left).toBeLessThan(box.width);
   const clip = { x: box.x + at.left - 8, y: box.y + at.top - 12, width: box.width - at.left + 8, height: 24 };
-  const png = await page.screenshot({ clip });
-  const dark = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    [c.width, c.height] = [img.width, img.height];
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, img.width, img.height).data;
-    let n = 0;
-    // The light theme's names and dots are #222; the land there is near white.
-    for (let i = 0; i < px.length; i += 4) if (px[i]! + px[i + 1]! + px[i + 2]! < 3 * 110) n++;
-    return n;
-  }, png.toString('base64'));
+  const px = await pngPixels(page, await page.screenshot({ clip }));
+  let dark = 0;
+  // The light theme's names and dots are #222; the land there is near white.
+  for (let i = 0; i < px.data.length; i += 4) if (px.data[i]! + px.data[i + 1]! + px.data[i + 2]! < 3 * 110) dark++;
   expect(dark, 'dark (text or dot) pixels from Tehran to the map’s edge').toBe(0);
 });
 
@@ -95,18 +84,30 @@ test('a phone-sized embed names the accord’s three crossings, each by its own 
   const box = (await canvas.boundingBox())!;
   for (const c of crossings) {
     const at = bboxOnScreen([c.lon, c.lat, c.lon, c.lat], parseCenter(map.center), Number(map.zoom), box);
-    const png = await page.screenshot({ clip: { x: box.x + at.left - 1, y: box.y + at.top - 1, width: 3, height: 3 } });
-    const rgb = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const cv = document.createElement('canvas');
-      [cv.width, cv.height] = [img.width, img.height];
-      const ctx = cv.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      return [...ctx.getImageData(1, 1, 1, 1).data.slice(0, 3)];
-    }, png.toString('base64'));
+    const rgb = rgbAt(await pngPixels(page, await page.screenshot({ clip: { x: box.x + at.left - 1, y: box.y + at.top - 1, width: 3, height: 3 } })), 1, 1);
     // The light theme's crossing green, #009e73.
     expect(Math.abs(rgb[0]! - 0x00) + Math.abs(rgb[1]! - 0x9e) + Math.abs(rgb[2]! - 0x73), `${c.id} dot colour ${rgb.join(',')}`).toBeLessThan(40);
   }
+});
+
+// Opening the legend covers part of a small map with no camera move, so nothing else would say the names under it
+// are now cut: the map watches the legend's size. Closing it brings those names back. The step's own names stay.
+test('names the open legend covers are hidden, and come back when it closes (embed, en, 360×640)', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('./embed.html?step=the-border&lang=en');
+  await waitForMapReady(page, 'the-border');
+  const named = async () => asSet((await mapLocator(page).getAttribute('data-named')) ?? '');
+  await expect.poll(named).toContain('urmia');
+  const before = await named();
+  const toggle = page.locator('.legend').getByRole('button', { name: EN.ui.legend });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  // Urmia and Kirkuk lie under the open legend at this size.
+  await expect.poll(named, { timeout: 10_000 }).not.toContain('urmia');
+  const open = await named();
+  expect(open).not.toContain('kirkuk');
+  expect(open.length).toBeGreaterThan(0);
+  for (const id of STEPS.find((s) => s.id === 'the-border')!.highlight.places) expect(open, `${id}, the step's own`).toContain(id);
+  await toggle.click();
+  await expect.poll(named, { timeout: 10_000 }).toEqual(before);
 });

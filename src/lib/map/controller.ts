@@ -257,8 +257,14 @@ export class MapController {
 
   private cut = new Map<string, { source: string; id: string | number }>();
   private cancelCutCheck = () => {};
-  /** The legend opening or closing changes what it covers, with no camera move (and no "idle") to say so. */
-  private overlayWatch = new ResizeObserver(() => this.scheduleCutCheck());
+  /**
+   * The legend opening or closing changes what it covers, with no camera move (and no "idle") to say so. Sizes that
+   * change during a move (the scale bar's, on every frame of a zoom) are left to the move's own idle: rescheduling the
+   * check from inside each frame of a step's flight cost the frame time it does not have.
+   */
+  private overlayWatch = new ResizeObserver(() => {
+    if (!this.map.isMoving()) this.scheduleCutCheck();
+  });
   private watched = new WeakSet<Element>();
 
   private scheduleCutCheck(): void {
@@ -295,7 +301,7 @@ export class MapController {
       [[w - 1, 0], [w, h]],
     ];
     for (const el of this.overlays()) {
-      if (!this.watched.has(el)) {
+      if (!this.watched.has(el) && !el.classList.contains('maplibregl-ctrl-scale')) {
         this.watched.add(el);
         this.overlayWatch.observe(el);
       }
