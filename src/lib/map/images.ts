@@ -44,7 +44,9 @@ function drawDot(d: (typeof DOTS)[Dot], p: Palette): { data: ImageData; pixelRat
   const css = Math.ceil(2 * (d.radius + d.halo)) + 1;
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = css * RATIO;
-  const ctx = canvas.getContext('2d')!;
+  // A canvas kept in memory: a GPU-backed one made getImageData wait for the GPU process, busy compiling MapLibre's
+  // shaders at that moment (526 ms in the bench's load profile where the GPU is emulated).
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   ctx.scale(RATIO, RATIO);
   ctx.beginPath();
   ctx.arc(css / 2, css / 2, d.radius + d.halo / 2, 0, Math.PI * 2);
