@@ -65,6 +65,34 @@ describe('SVG map: no name covers another place’s dot', () => {
   });
 });
 
+// The legend and the credits sit over the map: names there would be cut or hidden, as on the MapLibre map, except the
+// step's own (half of a name the step is about says more than none).
+describe('SVG map: names keep out from under what covers the map', () => {
+  const index = content.steps.findIndex((s) => s.id === 'accord-2023');
+  const view = resolveStep(content, index, 'wide');
+  const [w, h] = [900, 700];
+  const projection = fitMercator(view.camera, [[14, 14], [w - 14, h - 14]], w, h);
+  const free = placeLabels(geo, view, projection, w, h, 'en', {});
+  const own = new Set([...view.places.map((id) => `p-${id}`), ...view.events.filter((e) => e.state === 'current').map((e) => `a-${e.placeId}`)]);
+  const over = (a: number[], b: number[]) => a[0]! < b[2]! && b[0]! < a[2]! && a[1]! < b[3]! && b[1]! < a[3]!;
+
+  it('another place’s name under a covered box is moved or left out', () => {
+    const others = free.filter((l) => !own.has(l.key));
+    expect(others.length).toBeGreaterThan(2);
+    const covered = others.slice(0, 3).map((l) => l.box);
+    const labels = placeLabels(geo, view, projection, w, h, 'en', {}, 1, covered);
+    for (const l of labels.filter((x) => !own.has(x.key))) for (const c of covered) expect(over(l.box, c), l.key).toBe(false);
+  });
+
+  it('the step’s own names stay, covered or not', () => {
+    const mine = free.filter((l) => own.has(l.key));
+    expect(mine.length).toBeGreaterThan(0);
+    const labels = placeLabels(geo, view, projection, w, h, 'en', {}, 1, mine.map((l) => l.box));
+    const keys = new Set(labels.map((l) => l.key));
+    for (const l of mine) expect(keys.has(l.key), l.key).toBe(true);
+  });
+});
+
 // The same rule as the MapLibre style (labelSides.ts): at every step, on a phone and a wide screen, in every language,
 // no Iranian town is named west of its dot (towards Iraq) and no Iraqi town east of it (towards Iran).
 describe('SVG map labels stay on their own country’s side of the dot', () => {

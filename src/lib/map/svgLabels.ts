@@ -42,6 +42,11 @@ export function placeLabels(
   countryNames: Record<string, string>,
   /** Label sizes times this, as the style's (labelSizes.ts). */
   scale = 1,
+  /**
+   * Boxes of what is drawn over the map (legend, credits): other places' names are kept out from under them. The
+   * step's own names are not, as on the MapLibre map: half of a name the step is about says more than none.
+   */
+  covered: Box[] = [],
 ): SvgLabel[] {
   const px = (size: number) => scaledPx(size, scale);
   const spanDeg = view.camera[2] - view.camera[0];
@@ -117,9 +122,10 @@ export function placeLabels(
       ? [{ x: px, y: py - 4, anchor: 'middle', box: [px - w / 2, py - 4 - h, px + w / 2, py - 2] }]
       : (c.sides ?? LABEL_SIDES.other).map((s) => at[s]);
     // A dot under a name already placed would be read as that name's place, so the dot's spot must be free too.
+    const taken = c.priority === 0 ? placed : placed.concat(covered);
     const dot: Box | null = c.dot ? [px - 3, py - 3, px + 3, py + 3] : null;
-    if (dot && placed.some((b) => overlaps(b, dot))) continue;
-    const fit = options.find((o) => o.box[0] >= 0 && o.box[2] <= width && o.box[1] >= 0 && o.box[3] <= height && !placed.some((b) => overlaps(b, o.box)));
+    if (dot && taken.some((b) => overlaps(b, dot))) continue;
+    const fit = options.find((o) => o.box[0] >= 0 && o.box[2] <= width && o.box[1] >= 0 && o.box[3] <= height && !taken.some((b) => overlaps(b, o.box)));
     if (!fit) continue;
     placed.push(fit.box);
     if (dot) placed.push(dot);
