@@ -10,7 +10,7 @@ import type { Box } from './svgLabels';
 export const overlayBoxes =
   (inside: string, set: (boxes: Box[]) => void): Attachment<HTMLElement> =>
   (node) => {
-    const els = [...document.querySelectorAll('[data-map-overlay]'), ...node.querySelectorAll(inside)];
+    let els: Element[] = [];
     let last = '';
     // Called by the observer, after layout: reading positions here forces none.
     const measure = () => {
@@ -24,6 +24,17 @@ export const overlayBoxes =
       last = key;
     };
     const ro = new ResizeObserver(measure);
-    for (const el of [node, ...els]) ro.observe(el);
-    return () => ro.disconnect();
+    // The page adds its overlays beside the map (the legend a task after the map mounts): look again when it does.
+    const collect = () => {
+      els = [...document.querySelectorAll('[data-map-overlay]'), ...node.querySelectorAll(inside)];
+      ro.disconnect();
+      for (const el of [node, ...els]) ro.observe(el);
+    };
+    const mo = new MutationObserver(collect);
+    if (node.parentElement) mo.observe(node.parentElement, { childList: true });
+    collect();
+    return () => {
+      mo.disconnect();
+      ro.disconnect();
+    };
   };
