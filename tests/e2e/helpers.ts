@@ -44,7 +44,7 @@ export interface EventData {
 export interface PlaceData {
   id: string;
   kind: string;
-  names: { en: string };
+  names: { en: string; ar: string; fa: string };
   lon: number;
   lat: number;
 }

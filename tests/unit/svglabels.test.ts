@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { content } from '../../src/lib/data/content';
 import { eventAreas, eventPoints } from '../../src/lib/data/features';
 import type { FC, GeoData } from '../../src/lib/data/geo';
-import { placeLabels } from '../../src/lib/map/svgLabels';
+import { fixedDots, placeLabels } from '../../src/lib/map/svgLabels';
 import { labelScale } from '../../src/lib/map/labelSizes';
 import { fitMercator } from '../../src/lib/map/svgProjection';
 import { resolveStep } from '../../src/lib/story/resolve';
@@ -58,10 +58,25 @@ describe('SVG map: no name covers another place’s dot', () => {
   it.each(cases)('%s (%s, %s)', (_, vp, lang, i) => {
     const [w, h] = vp === 'narrow' ? [360, 300] : [900, 700];
     const view = resolveStep(content, i, vp);
-    const labels = placeLabels(geo, view, fitMercator(view.camera, [[14, 14], [w - 14, h - 14]], w, h), w, h, lang, {});
+    const projection = fitMercator(view.camera, [[14, 14], [w - 14, h - 14]], w, h);
+    const labels = placeLabels(geo, view, projection, w, h, lang, {});
     const within = (b: [number, number, number, number], x: number, y: number) => b[0] < x + 3 && x - 3 < b[2] && b[1] < y + 3 && y - 3 < b[3];
-    for (const dot of labels.filter((l) => l.dot))
-      for (const name of labels) if (name !== dot) expect(within(name.box, dot.px, dot.py), `${name.key} over ${dot.key}'s dot`).toBe(false);
+    // Towns' dots that come with their names, and those always drawn (the step's places, the crossings).
+    const dots = [...labels.filter((l) => l.dot), ...fixedDots(geo, view, projection, w, h)];
+    expect(dots.length).toBeGreaterThan(0);
+    for (const dot of dots)
+      for (const name of labels) if (name.key !== dot.key) expect(within(name.box, dot.px, dot.py), `${name.key} over ${dot.key}'s dot`).toBe(false);
+  });
+
+  // Koya, the place the deadline step is about, vanished from a phone's SVG map, name and dot: "Dukan" (sorted first)
+  // took the spot over Koya's dot, and a town whose dot was taken was left out whole. The step's own dots are now
+  // always drawn and placed first, as on the MapLibre map.
+  it.each(cases)('%s (%s, %s): every place the step names has its dot', (_, vp, lang, i) => {
+    const [w, h] = vp === 'narrow' ? [360, 200] : [900, 700];
+    const view = resolveStep(content, i, vp);
+    const projection = fitMercator(view.camera, [[14, 14], [w - 14, h - 14]], w, h);
+    const keys = new Set(fixedDots(geo, view, projection, w, h).map((d) => d.key));
+    for (const id of view.places) expect(keys.has(`p-${id}`), id).toBe(true);
   });
 });
 

@@ -12,6 +12,12 @@ export const PLACE_DOT_HIGHLIGHT = 3.5 / 2.5;
 /** A border crossing's dot, the size the legend and the saved image draw it. */
 export const CROSSING_DOT = { radius: 5, halo: 1.5 } as const;
 
+/** A dot's radius and halo (CSS px) as MapLibre draws it, for the maps drawn without it (SVG map, legend). */
+export function dotSize(crossing: boolean, highlighted: boolean): { radius: number; halo: number } {
+  if (crossing) return CROSSING_DOT;
+  return { radius: Math.round(PLACE_DOT.radius * (highlighted ? PLACE_DOT_HIGHLIGHT : 1) * 10) / 10, halo: PLACE_DOT.halo };
+}
+
 /** Each kind of dot: its size (at icon-size 1) and its fill colour in a palette; the halo is the labels' halo colour. */
 const DOTS = {
   'place-dot': { ...PLACE_DOT, fill: (p: Palette) => p.label },

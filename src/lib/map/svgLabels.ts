@@ -7,6 +7,12 @@ import type { GeoData } from '../data/geo';
 import type { ViewState } from '../story/resolve';
 import { LABEL_PX, placeLabelPx, scaledPx } from './labelSizes';
 import { LABEL_SIDES, labelSides, type Side } from './labelSides';
+import { CROSSING_DOT } from './images';
+
+/** Half the side of the space a town's dot keeps free (px); a crossing's larger dot keeps its own size plus halo. */
+const DOT_REACH = 3;
+const CROSSING_REACH = CROSSING_DOT.radius + CROSSING_DOT.halo;
+const COVER_MARGIN = 3;
 
 export interface SvgLabel {
   key: string;
@@ -23,6 +29,18 @@ export interface SvgLabel {
   color: 'place' | 'country' | 'crossing' | 'strike';
   /** The space the name was given (left, top, right, bottom, in map px): no other name or dot is placed in it. */
   box: Box;
+}
+
+/**
+ * A dot drawn whatever the names around it do, as MapLibre's place-dots and crossings layers: the places the step
+ * names, and every border crossing shown. Reserved before any name is placed, so no name covers one.
+ */
+export interface SvgDot {
+  key: string;
+  px: number;
+  py: number;
+  crossing: boolean;
+  strong: boolean;
 }
 
 export type Box = [number, number, number, number];
@@ -74,7 +92,8 @@ export function placeLabels(
       // Region's cities off a phone's map.
       size: px(kind === 'crossing' ? LABEL_PX.crossing : placeLabelPx(q.rank as number, hi)),
       strong: hi && kind !== 'crossing',
-      dot: true,
+      // Its dot comes with its name, unless it is one of the dots always drawn (fixedDots).
+      dot: !hi && kind !== 'crossing',
       country: false,
       color: kind === 'crossing' ? 'crossing' : 'place',
       priority: hi ? 0 : kind === 'crossing' ? 1 : 1 + (q.rank as number),
@@ -102,8 +121,11 @@ export function placeLabels(
   // Code-unit order, not localeCompare: the first localeCompare builds an ICU collator (tens of ms on a phone).
   cands.sort((a, b) => a.priority - b.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
-  const placed: Box[] = [];
+  const placed: Box[] = fixedDots(geo, view, projection, width, height).map((d) => dotBox(d.px, d.py, d.crossing));
   const out: SvgLabel[] = [];
+  // A name's box is a little smaller than its letters (accents, descenders): what covers the map keeps a margin, or
+  // "BAHRAIN" touched the credits once the no-WebGL note moved the map down.
+  const shield = covered.map(([l, t, r, b]): Box => [l - COVER_MARGIN, t - COVER_MARGIN, r + COVER_MARGIN, b + COVER_MARGIN]);
   for (const c of cands) {
     const pt = projection(c.lonlat);
     if (!pt) continue;
@@ -112,24 +134,47 @@ export function placeLabels(
     const w = c.text.length * c.size * charW;
     const h = c.size;
     type Option = { x: number; y: number; anchor: SvgLabel['anchor']; box: Box };
+    // A name sits clear of its dot: a crossing's dot (as large as MapLibre and the legend draw it) pushes it out further.
+    const e = (c.color === 'crossing' ? CROSSING_REACH : DOT_REACH) - DOT_REACH;
     const at: Record<Side, Option> = {
-      east: { x: px + 6, y: py + h * 0.35, anchor: 'start', box: [px + 4, py - h / 2, px + 8 + w, py + h / 2] },
-      west: { x: px - 6, y: py + h * 0.35, anchor: 'end', box: [px - 8 - w, py - h / 2, px - 4, py + h / 2] },
-      above: { x: px, y: py - 7, anchor: 'middle', box: [px - w / 2, py - 7 - h, px + w / 2, py - 5] },
-      below: { x: px, y: py + h + 5, anchor: 'middle', box: [px - w / 2, py + 4, px + w / 2, py + h + 7] },
+      east: { x: px + 6 + e, y: py + h * 0.35, anchor: 'start', box: [px + 4 + e, py - h / 2, px + 8 + e + w, py + h / 2] },
+      west: { x: px - 6 - e, y: py + h * 0.35, anchor: 'end', box: [px - 8 - e - w, py - h / 2, px - 4 - e, py + h / 2] },
+      above: { x: px, y: py - 7 - e, anchor: 'middle', box: [px - w / 2, py - 7 - e - h, px + w / 2, py - 5 - e] },
+      below: { x: px, y: py + h + 5 + e, anchor: 'middle', box: [px - w / 2, py + 4 + e, px + w / 2, py + h + 7 + e] },
     };
     const options: Option[] = c.centred
       ? [{ x: px, y: py - 4, anchor: 'middle', box: [px - w / 2, py - 4 - h, px + w / 2, py - 2] }]
       : (c.sides ?? LABEL_SIDES.other).map((s) => at[s]);
     // A dot under a name already placed would be read as that name's place, so the dot's spot must be free too.
-    const taken = c.priority === 0 ? placed : placed.concat(covered);
-    const dot: Box | null = c.dot ? [px - 3, py - 3, px + 3, py + 3] : null;
+    const taken = c.priority === 0 ? placed : placed.concat(shield);
+    const dot: Box | null = c.dot ? dotBox(px, py, false) : null;
     if (dot && taken.some((b) => overlaps(b, dot))) continue;
     const fit = options.find((o) => o.box[0] >= 0 && o.box[2] <= width && o.box[1] >= 0 && o.box[3] <= height && !taken.some((b) => overlaps(b, o.box)));
     if (!fit) continue;
     placed.push(fit.box);
     if (dot) placed.push(dot);
     out.push({ key: c.key, text: c.text, x: fit.x, y: fit.y, px, py, anchor: fit.anchor, size: c.size, strong: c.strong, dot: c.dot, country: c.country, color: c.color, box: fit.box });
+  }
+  return out;
+}
+
+const dotBox = (px: number, py: number, crossing: boolean): Box => {
+  const r = crossing ? CROSSING_REACH : DOT_REACH;
+  return [px - r, py - r, px + r, py + r];
+};
+
+/** The dots drawn whatever the names do (SvgDot), inside the map. */
+export function fixedDots(geo: GeoData, view: ViewState, projection: PlanarProjection, width: number, height: number): SvgDot[] {
+  const named = new Set(view.places);
+  const crossings = view.layers.includes('crossings');
+  const out: SvgDot[] = [];
+  for (const f of geo.places.features) {
+    const q = f.properties as Record<string, unknown>;
+    const crossing = q.kind === 'crossing';
+    if (q.kind === 'area' || !(crossing ? crossings : named.has(q.id as string))) continue;
+    const pt = projection((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+    if (!pt || pt[0] < 0 || pt[1] < 0 || pt[0] > width || pt[1] > height) continue;
+    out.push({ key: `p-${q.id}`, px: pt[0], py: pt[1], crossing, strong: !crossing });
   }
   return out;
 }
