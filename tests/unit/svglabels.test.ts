@@ -8,7 +8,7 @@ import { content } from '../../src/lib/data/content';
 import { eventAreas, eventPoints } from '../../src/lib/data/features';
 import type { FC, GeoData } from '../../src/lib/data/geo';
 import { fixedDots, placeLabels } from '../../src/lib/map/svgLabels';
-import { labelScale } from '../../src/lib/map/labelSizes';
+import { labelScale, PAST_AREA_CLEARANCE } from '../../src/lib/map/labelSizes';
 import { fitMercator } from '../../src/lib/map/svgProjection';
 import { resolveStep } from '../../src/lib/story/resolve';
 
@@ -77,6 +77,26 @@ describe('SVG map: no name covers another place’s dot', () => {
     const projection = fitMercator(view.camera, [[14, 14], [w - 14, h - 14]], w, h);
     const keys = new Set(fixedDots(geo, view, projection, w, h).map((d) => d.key));
     for (const id of view.places) expect(keys.has(`p-${id}`), id).toBe(true);
+  });
+});
+
+// An earlier strike's area has no dot of its own: its name set snug beside another place's dot read as that dot's
+// name ("Zrgwez" beside Dukan's unnamed dot). It keeps its room from every dot, or gives way.
+describe('SVG map: an earlier strike area’s name keeps clear of every dot', () => {
+  const cases = content.steps.flatMap((s, i) => (['narrow', 'wide'] as const).flatMap((vp) => (['en', 'fa'] as const).map((lang) => [s.id, vp, lang, i] as const)));
+  it.each(cases)('%s (%s, %s)', (_, vp, lang, i) => {
+    const [w, h] = vp === 'narrow' ? [360, 260] : [900, 700];
+    const view = resolveStep(content, i, vp);
+    const projection = fitMercator(view.camera, [[14, 14], [w - 14, h - 14]], w, h);
+    const labels = placeLabels(geo, view, projection, w, h, lang, {});
+    const dots = [...labels.filter((l) => l.dot), ...fixedDots(geo, view, projection, w, h)];
+    const m = PAST_AREA_CLEARANCE;
+    for (const l of labels.filter((x) => x.key.startsWith('a-') && x.color === 'place'))
+      for (const d of dots) {
+        const [x0, y0, x1, y1] = l.box;
+        const near = x0 - m < d.px + 3 && d.px - 3 < x1 + m && y0 - m < d.py + 3 && d.py - 3 < y1 + m;
+        expect(near, `${l.key} beside ${d.key}'s dot`).toBe(false);
+      }
   });
 });
 

@@ -19,6 +19,13 @@ export const LABEL_PX = {
   country: 12,
 } as const;
 
+/**
+ * Room (px) kept around the name of an area an earlier strike hit. It has no dot of its own, so set snug beside
+ * another place's dot it reads as that dot's name: "Zrgwez" beside Dukan's unnamed dot in a phone-sized embed of the
+ * deadline step. With this room it gives way instead. (The step's own strike areas keep the usual room.)
+ */
+export const PAST_AREA_CLEARANCE = 5;
+
 /** A size times the scale, to a tenth of a pixel (both maps round alike). */
 export const scaledPx = (size: number, scale: number): number => Math.round(size * scale * 10) / 10;
 

@@ -8,7 +8,7 @@ import type { LayerId } from '../data/schema';
 import type { ViewState } from '../story/resolve';
 import { PALETTES, SCALE_LINES, strikeMarker, strikeRadiusExpression, type Theme } from './palette';
 import { anchorOffsetExpression } from './labelSides';
-import { LABEL_PX, scaledPx } from './labelSizes';
+import { LABEL_PX, PAST_AREA_CLEARANCE, scaledPx } from './labelSizes';
 import { crossingDotId, PLACE_DOT_HIGHLIGHT, placeDotId } from './images';
 
 export const SOURCES = ['basemap', 'boundaries', 'border', 'scales', 'regions', 'places', 'events', 'areas'] as const;
@@ -86,7 +86,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
   const px = (size: number) => scaledPx(size, opts.labelScale ?? 1);
   // Symbol layers only: see ViewState.warmUp.
   const overlap = view.warmUp ? { 'text-allow-overlap': true } : {};
-  const areaLabels = (id: string, placeIds: string[], color: string): LooseLayer => ({
+  const areaLabels = (id: string, placeIds: string[], color: string, padding?: number): LooseLayer => ({
     id,
     type: 'symbol',
     source: 'areas',
@@ -100,6 +100,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
       'text-anchor': 'bottom',
       'text-offset': [0, -0.2],
       'text-max-width': 9,
+      ...(padding === undefined ? {} : { 'text-padding': padding }),
     },
     paint: { 'text-color': color, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6, 'text-opacity': unlessCut },
   });
@@ -244,7 +245,7 @@ function layerList(view: ViewState, opts: StyleOptions): LooseLayer[] {
         'circle-stroke-width': ['case', isCurrent, now.strokeWidth, past.strokeWidth],
       },
     },
-    areaLabels('event-area-labels', areaPlaces.filter((id) => !currentPlaces.includes(id)), p.label),
+    areaLabels('event-area-labels', areaPlaces.filter((id) => !currentPlaces.includes(id)), p.label, PAST_AREA_CLEARANCE),
     {
       // Under the towns' names, so placed after them (MapLibre places from the top layer down): "IRAQ" took Baghdad's
       // name on the accord step, signed there. It may move off its point to fit (variable anchor).

@@ -5,7 +5,7 @@
 import type { PlanarProjection } from './svgProjection';
 import type { GeoData } from '../data/geo';
 import type { ViewState } from '../story/resolve';
-import { LABEL_PX, placeLabelPx, scaledPx } from './labelSizes';
+import { LABEL_PX, PAST_AREA_CLEARANCE, placeLabelPx, scaledPx } from './labelSizes';
 import { LABEL_SIDES, labelSides, type Side } from './labelSides';
 import { CROSSING_DOT } from './images';
 
@@ -13,6 +13,8 @@ import { CROSSING_DOT } from './images';
 const DOT_REACH = 3;
 const CROSSING_REACH = CROSSING_DOT.radius + CROSSING_DOT.halo;
 const COVER_MARGIN = 3;
+/** After every town and country name (priorities 0–7 below). */
+const PAST_AREA_PRIORITY = 8;
 
 export interface SvgLabel {
   key: string;
@@ -75,7 +77,7 @@ export function placeLabels(
   const currentPlaces = new Set(view.events.filter((e) => e.state === 'current').map((e) => e.placeId));
   const charW = lang === 'en' ? 0.56 : 0.5;
 
-  type Cand = { key: string; text: string; lonlat: [number, number]; size: number; strong: boolean; dot: boolean; country: boolean; color: SvgLabel['color']; priority: number; centred: boolean; sides?: Side[] };
+  type Cand = { key: string; text: string; lonlat: [number, number]; size: number; strong: boolean; dot: boolean; country: boolean; color: SvgLabel['color']; priority: number; centred: boolean; sides?: Side[]; clearance?: number };
   const cands: Cand[] = [];
   for (const f of geo.places.features) {
     const q = f.properties as Record<string, unknown>;
@@ -107,8 +109,9 @@ export function placeLabels(
       const q = f.properties as Record<string, unknown>;
       if (f.geometry.type !== 'Point' || !visiblePlaces.has(q.placeId as string)) continue;
       const current = currentPlaces.has(q.placeId as string);
-      // The step's own strike areas first, before even the step's towns (as the style places them).
-      cands.push({ key: `a-${q.placeId}`, text: nameOf(q, lang), lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: px(LABEL_PX.area), strong: false, dot: false, country: false, color: current ? 'strike' : 'place', priority: current ? 0 : 1, centred: true });
+      // The step's own strike areas first, before even the step's towns; earlier strikes' areas last, after the
+      // countries, each with room kept around it (as the style places them: PAST_AREA_CLEARANCE).
+      cands.push({ key: `a-${q.placeId}`, text: nameOf(q, lang), lonlat: (f.geometry as GeoJSON.Point).coordinates as [number, number], size: px(LABEL_PX.area), strong: false, dot: false, country: false, color: current ? 'strike' : 'place', priority: current ? 0 : PAST_AREA_PRIORITY, centred: true, clearance: current ? 0 : PAST_AREA_CLEARANCE });
     }
   }
   for (const f of geo.basemap.features) {
@@ -149,7 +152,9 @@ export function placeLabels(
     const taken = c.priority === 0 ? placed : placed.concat(shield);
     const dot: Box | null = c.dot ? dotBox(px, py, false) : null;
     if (dot && taken.some((b) => overlaps(b, dot))) continue;
-    const fit = options.find((o) => o.box[0] >= 0 && o.box[2] <= width && o.box[1] >= 0 && o.box[3] <= height && !taken.some((b) => overlaps(b, o.box)));
+    const m = c.clearance ?? 0;
+    const room = (b: Box): Box => [b[0] - m, b[1] - m, b[2] + m, b[3] + m];
+    const fit = options.find((o) => o.box[0] >= 0 && o.box[2] <= width && o.box[1] >= 0 && o.box[3] <= height && !taken.some((b) => overlaps(b, room(o.box))));
     if (!fit) continue;
     placed.push(fit.box);
     if (dot) placed.push(dot);
