@@ -52,30 +52,38 @@ describe('SVG map labels on a phone', () => {
   });
 });
 
+// Every step, on a phone-sized and a wide map, in a left-to-right and a right-to-left language.
+const cases = content.steps.flatMap((s, i) => (['narrow', 'wide'] as const).flatMap((vp) => (['en', 'fa'] as const).map((lang) => [s.id, vp, lang, i] as const)));
+
+/** A step's map at w×h: its projection, the names placed, and every dot drawn (with names, and always drawn). */
+function layout(i: number, vp: 'narrow' | 'wide', lang: string, [w, h]: [number, number]) {
+  const view = resolveStep(content, i, vp);
+  const projection = fitMercator(view.camera, [[14, 14], [w - 14, h - 14]], w, h);
+  const labels = placeLabels(geo, view, projection, w, h, lang, {});
+  const fixed = fixedDots(geo, view, projection, w, h);
+  return { view, labels, fixed, dots: [...labels.filter((l) => l.dot), ...fixed] };
+}
+
+/** Whether a dot (3 px each way from its centre) comes within `margin` px of a box. */
+const near = ([x0, y0, x1, y1]: number[], x: number, y: number, margin = 0) =>
+  x0! - margin < x + 3 && x - 3 < x1! + margin && y0! - margin < y + 3 && y - 3 < y1! + margin;
+
 // A name over another place's dot reads as that place's name (as in the MapLibre style, where dots are obstacles).
 describe('SVG map: no name covers another place’s dot', () => {
-  const cases = content.steps.flatMap((s, i) => (['narrow', 'wide'] as const).flatMap((vp) => (['en', 'fa'] as const).map((lang) => [s.id, vp, lang, i] as const)));
   it.each(cases)('%s (%s, %s)', (_, vp, lang, i) => {
-    const [w, h] = vp === 'narrow' ? [360, 300] : [900, 700];
-    const view = resolveStep(content, i, vp);
-    const projection = fitMercator(view.camera, [[14, 14], [w - 14, h - 14]], w, h);
-    const labels = placeLabels(geo, view, projection, w, h, lang, {});
-    const within = (b: [number, number, number, number], x: number, y: number) => b[0] < x + 3 && x - 3 < b[2] && b[1] < y + 3 && y - 3 < b[3];
     // Towns' dots that come with their names, and those always drawn (the step's places, the crossings).
-    const dots = [...labels.filter((l) => l.dot), ...fixedDots(geo, view, projection, w, h)];
+    const { labels, dots } = layout(i, vp, lang, vp === 'narrow' ? [360, 300] : [900, 700]);
     expect(dots.length).toBeGreaterThan(0);
     for (const dot of dots)
-      for (const name of labels) if (name.key !== dot.key) expect(within(name.box, dot.px, dot.py), `${name.key} over ${dot.key}'s dot`).toBe(false);
+      for (const name of labels) if (name.key !== dot.key) expect(near(name.box, dot.px, dot.py), `${name.key} over ${dot.key}'s dot`).toBe(false);
   });
 
   // Koya, the place the deadline step is about, vanished from a phone's SVG map, name and dot: "Dukan" (sorted first)
   // took the spot over Koya's dot, and a town whose dot was taken was left out whole. The step's own dots are now
   // always drawn and placed first, as on the MapLibre map.
   it.each(cases)('%s (%s, %s): every place the step names has its dot', (_, vp, lang, i) => {
-    const [w, h] = vp === 'narrow' ? [360, 200] : [900, 700];
-    const view = resolveStep(content, i, vp);
-    const projection = fitMercator(view.camera, [[14, 14], [w - 14, h - 14]], w, h);
-    const keys = new Set(fixedDots(geo, view, projection, w, h).map((d) => d.key));
+    const { view, fixed } = layout(i, vp, lang, vp === 'narrow' ? [360, 200] : [900, 700]);
+    const keys = new Set(fixed.map((d) => d.key));
     for (const id of view.places) expect(keys.has(`p-${id}`), id).toBe(true);
   });
 });
@@ -83,20 +91,10 @@ describe('SVG map: no name covers another place’s dot', () => {
 // An earlier strike's area has no dot of its own: its name set snug beside another place's dot read as that dot's
 // name ("Zrgwez" beside Dukan's unnamed dot). It keeps its room from every dot, or gives way.
 describe('SVG map: an earlier strike area’s name keeps clear of every dot', () => {
-  const cases = content.steps.flatMap((s, i) => (['narrow', 'wide'] as const).flatMap((vp) => (['en', 'fa'] as const).map((lang) => [s.id, vp, lang, i] as const)));
   it.each(cases)('%s (%s, %s)', (_, vp, lang, i) => {
-    const [w, h] = vp === 'narrow' ? [360, 260] : [900, 700];
-    const view = resolveStep(content, i, vp);
-    const projection = fitMercator(view.camera, [[14, 14], [w - 14, h - 14]], w, h);
-    const labels = placeLabels(geo, view, projection, w, h, lang, {});
-    const dots = [...labels.filter((l) => l.dot), ...fixedDots(geo, view, projection, w, h)];
-    const m = PAST_AREA_CLEARANCE;
+    const { labels, dots } = layout(i, vp, lang, vp === 'narrow' ? [360, 260] : [900, 700]);
     for (const l of labels.filter((x) => x.key.startsWith('a-') && x.color === 'place'))
-      for (const d of dots) {
-        const [x0, y0, x1, y1] = l.box;
-        const near = x0 - m < d.px + 3 && d.px - 3 < x1 + m && y0 - m < d.py + 3 && d.py - 3 < y1 + m;
-        expect(near, `${l.key} beside ${d.key}'s dot`).toBe(false);
-      }
+      for (const d of dots) expect(near(l.box, d.px, d.py, PAST_AREA_CLEARANCE), `${l.key} beside ${d.key}'s dot`).toBe(false);
   });
 });
 
@@ -133,7 +131,6 @@ describe('SVG map: names keep out from under what covers the map', () => {
 describe('SVG map labels stay on their own country’s side of the dot', () => {
   const country = new Map(geo.places.features.map((f) => [`p-${f.properties!.id}`, f.properties!.country as string]));
   const kind = new Map(geo.places.features.map((f) => [`p-${f.properties!.id}`, f.properties!.kind as string]));
-  const cases = content.steps.flatMap((s, i) => (['narrow', 'wide'] as const).flatMap((vp) => (['en', 'fa'] as const).map((lang) => [s.id, vp, lang, i] as const)));
   it.each(cases)('%s, %s, %s', (_, vp, lang, i) => {
     const view = resolveStep(content, i, vp);
     const [w, h] = vp === 'narrow' ? [W, H] : [900, 700];
