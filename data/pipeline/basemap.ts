@@ -21,10 +21,11 @@ function inBox(topo: Topology, countries: GeometryCollection): GeometryObject[] 
   return countries.geometries.filter((g) => overlapsBox(bboxOf(feature(topo, g))));
 }
 
-export function buildBasemap(topo10m: Topology) {
+/** `minArea`: the Visvalingam threshold (config.ts), full detail unless given. */
+export function buildBasemap(topo10m: Topology, minArea = BASEMAP_MIN_AREA) {
   const countries = topo10m.objects.countries as GeometryCollection<{ name: string }>;
   const selected = inBox(topo10m, countries);
-  const simple = simplifyTopology(topo10m, BASEMAP_MIN_AREA, borderArcIndices(topo10m));
+  const simple = simplifyTopology(topo10m, minArea, borderArcIndices(topo10m));
 
   const land: Feature<Polygon | MultiPolygon, CountryProps>[] = [];
   for (const g of selected) {

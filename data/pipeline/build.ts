@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, MultiLineString } from 'geojson';
-import { ALONG_KRI_TOLERANCE_KM, BASEMAP_BBOX, FIRST_VIEW_GZIP_BUDGET } from './config';
+import { ALONG_KRI_TOLERANCE_KM, BASEMAP_BBOX, FIRST_VIEW_GZIP_BUDGET, OVERVIEW_MIN_AREA } from './config';
 import { dataDir, loadAdmin1, loadCountries, sourceVersions, type Scale } from './sources';
 import { borderLine, lengthKm } from './border';
 import { stretchAlong } from './along';
@@ -47,10 +47,12 @@ const borderFeatures: Feature<MultiLineString>[] = [
 ];
 writeJson(out('border.geojson'), makeCollection(borderFeatures));
 
-// 3. Basemap and country lines.
-const { land, boundaries } = buildBasemap(topo10m);
-writeJson(out('basemap.geojson'), makeCollection(land, BASEMAP_BBOX));
-writeJson(out('boundaries.geojson'), makeCollection(boundaries, BASEMAP_BBOX));
+// 3. Basemap and country lines, in full and as the first view's overview.
+for (const [suffix, minArea] of [['', undefined], ['-overview', OVERVIEW_MIN_AREA]] as const) {
+  const { land, boundaries } = buildBasemap(topo10m, minArea);
+  writeJson(out(`basemap${suffix}.geojson`), makeCollection(land, BASEMAP_BBOX));
+  writeJson(out(`boundaries${suffix}.geojson`), makeCollection(boundaries, BASEMAP_BBOX));
+}
 
 // 4. Places, from the curated list.
 const places = PlacesSchema.parse(JSON.parse(readFileSync(join(dataDir, 'places.json'), 'utf8')));
@@ -72,6 +74,7 @@ writeJson(out('stats.json'), {
 // 6. Report.
 console.log('border length (km):', borderLengthKm, '· along the Kurdistan Region:', borderAlongKriKm);
 console.log('areas (km²):', Object.fromEntries(regions.features.map((f) => [f.properties.id, f.properties.areaKm2])));
-const files = ['basemap.geojson', 'boundaries.geojson', 'border.geojson', 'regions.geojson', 'places.geojson', 'border-scales.geojson', 'stats.json'];
-const firstView = files.slice(0, 5);
+// The first view: what src/lib/data/geo.ts loadGeo fetches; the full basemap and lines come with MapLibre.
+const files = ['basemap-overview.geojson', 'boundaries-overview.geojson', 'border.geojson', 'border-scales.geojson', 'regions.geojson', 'places.geojson', 'basemap.geojson', 'boundaries.geojson', 'stats.json'];
+const firstView = files.slice(0, 6);
 if (!printSizeTable(files.map((f) => sizeOf(out(f))), firstView, FIRST_VIEW_GZIP_BUDGET)) process.exitCode = 1;

@@ -19,8 +19,8 @@ export function sizeOf(path: string): SizeRow {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
 
 export function printSizeTable(rows: SizeRow[], firstView: readonly string[], budget: number): boolean {
-  console.log(`\n${'file'.padEnd(24)}${'raw'.padStart(10)}${'gzip'.padStart(10)}  first view`);
-  for (const r of rows) console.log(`${r.file.padEnd(24)}${kb(r.raw)}${kb(r.gzip)}  ${firstView.includes(r.file) ? 'yes' : ''}`);
+  console.log(`\n${'file'.padEnd(30)}${'raw'.padStart(10)}${'gzip'.padStart(10)}  first view`);
+  for (const r of rows) console.log(`${r.file.padEnd(30)}${kb(r.raw)}${kb(r.gzip)}  ${firstView.includes(r.file) ? 'yes' : ''}`);
   const total = rows.filter((r) => firstView.includes(r.file)).reduce((s, r) => s + r.gzip, 0);
   const ok = total <= budget;
   console.log(`first-view total (gzip): ${kb(total).trim()} of ${kb(budget).trim()} budget ${ok ? 'OK' : 'OVER BUDGET'}`);

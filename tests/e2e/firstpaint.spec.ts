@@ -242,3 +242,38 @@ test('a language whose strings fail to load opens in English and says so, instea
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await expect(page.getByTestId('notices')).toContainText(EN.ui.noticeLangLoad!);
 });
+
+// The first view downloads and draws the overview land (a third of the full basemap's vertices and bytes:
+// data/README.md); the full basemap comes with MapLibre, or at once for an SVG view closer than the overview is for.
+test('the first map draws the overview land; the full basemap comes with MapLibre or a closer view', async ({ browser }) => {
+  const open = async (url: string, options: Parameters<typeof browser.newContext>[0] = {}) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, ...options });
+    const page = await context.newPage();
+    const land: string[] = [];
+    page.on('request', (r) => {
+      const m = /\/(basemap|boundaries)(-overview)?-[\w-]+\.geojson$/.exec(r.url());
+      if (m) land.push(`${m[1]}${m[2] ?? ''}`);
+    });
+    await page.goto(url);
+    return { context, page, land };
+  };
+
+  // The opening step, a region-wide view: the overview only, until the reader does something.
+  const first = await open('./');
+  const svg = first.page.locator('[data-testid=svg-map] svg');
+  await expect(svg).toHaveAttribute('data-step', 'the-border');
+  await expect(svg).toHaveAttribute('data-land', 'overview');
+  await first.page.waitForTimeout(1500);
+  expect(first.land.sort()).toEqual(['basemap-overview', 'boundaries-overview']);
+  // Then MapLibre loads, with the full basemap.
+  await first.page.mouse.move(20, 20);
+  await expect(first.page.locator('[data-testid=map]')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  expect(first.land.sort()).toEqual(['basemap', 'basemap-overview', 'boundaries', 'boundaries-overview']);
+  await first.context.close();
+
+  // A deep link to a close-up: the SVG map asks for the full land at once, and draws it.
+  const close = await open('./?step=strikes-september');
+  await expect(close.page.locator('[data-testid=svg-map] svg')).toHaveAttribute('data-land', 'full');
+  expect(close.land).toContain('basemap');
+  await close.context.close();
+});

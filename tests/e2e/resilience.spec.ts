@@ -85,17 +85,35 @@ for (const [what, reply] of [
 ] as const) {
   test(`a ${what} geodata file shows a clear message with a retry that works`, async ({ page }) => {
     let broken = true;
-    await page.route(/basemap-[\w-]+\.geojson$/, (route) => (broken ? route.fulfill({ ...reply, contentType: 'application/json' }) : route.continue()));
+    await page.route(/basemap-overview-[\w-]+\.geojson$/, (route) => (broken ? route.fulfill({ ...reply, contentType: 'application/json' }) : route.continue()));
     await page.goto('./?step=accord-2023');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(EN.ui.geoErrorTitle!);
-    await expect(alert).toContainText('basemap.geojson');
+    await expect(alert).toContainText('basemap-overview.geojson');
     // The story still reads.
     await expect(page.locator('article.step[data-step-id=accord-2023] h2')).toHaveText(EN.steps['accord-2023']!.title);
     broken = false;
     await alert.getByRole('button', { name: EN.ui.retry }).click();
     await expect(alert).toHaveCount(0);
     await page.mouse.move(20, 20);
+    await expect(mapLocator(page)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  });
+
+  test(`a ${what} full basemap (loaded with MapLibre) says so, keeps the first view's map and retries`, async ({ page }) => {
+    let broken = true;
+    // The full file's hashed name is basemap-<hash>.geojson; the overview's starts basemap-overview-.
+    await page.route(/\/basemap-(?!overview-)[\w-]+\.geojson$/, (route) => (broken ? route.fulfill({ ...reply, contentType: 'application/json' }) : route.continue()));
+    await page.goto('./?step=accord-2023');
+    await expect(page.locator('[data-testid=svg-map] svg')).toHaveAttribute('data-step', 'accord-2023');
+    await page.mouse.move(20, 20);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('basemap.geojson');
+    // The SVG map stays, with the overview's land: never a blank map.
+    await expect(page.locator('[data-testid=svg-map] svg')).toBeVisible();
+    expect(await page.locator('[data-testid=svg-map] svg path').count()).toBeGreaterThan(10);
+    broken = false;
+    await alert.getByRole('button', { name: EN.ui.retry }).click();
+    await expect(alert).toHaveCount(0);
     await expect(mapLocator(page)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   });
 }

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { area, booleanPointInPolygon, featureCollection, intersect, length, lineString, multiLineString, point, pointToLineDistance, polygonToLine } from '@turf/turf';
 import { geoArea, geoContains } from 'd3-geo';
-import { labelPoint, rewindForD3 } from '../../src/lib/data/geo';
+import { labelPoint, OVERVIEW_MAX_ZOOM, rewindForD3 } from '../../src/lib/data/geo';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 
 const geoPath = (name: string) => new URL(`../../data/geo/${name}`, import.meta.url);
@@ -19,7 +19,9 @@ interface Place { id: string; lon: number; lat: number }
 const border = readJson<Lines>(geoPath('border.geojson'));
 const scales = readJson<Lines>(geoPath('border-scales.geojson'));
 const regions = readJson<Regions>(geoPath('regions.geojson'));
-const basemap = readJson<FeatureCollection<Polygon | MultiPolygon, { id: string }>>(geoPath('basemap.geojson'));
+type Land = FeatureCollection<Polygon | MultiPolygon, { id: string }>;
+const basemap = readJson<Land>(geoPath('basemap.geojson'));
+const overview = readJson<Land>(geoPath('basemap-overview.geojson'));
 const stats = readJson<Stats>(geoPath('stats.json'));
 const places = readJson<Place[]>(new URL('../../data/places.json', import.meta.url));
 
@@ -108,16 +110,17 @@ describe('the border and the Kurdistan Region', () => {
     expect(worst).toBeLessThan(0.25);
   });
 
-  it('the basemap’s Iran and Iraq polygons are drawn along exactly this border (no gap, no overlap)', () => {
-    const vertices = (id: string) =>
-      new Set(JSON.stringify(basemap.features.find((f) => f.properties.id === id)!.geometry.coordinates).match(/\[[-\d.]+,[-\d.]+\]/g));
-    const iran = vertices('364');
-    const iraq = vertices('368');
-    for (const p of border10m.geometry.coordinates.flat()) {
-      const key = JSON.stringify(p);
-      expect(iran.has(key) && iraq.has(key), key).toBe(true);
-    }
-  });
+  for (const [name, land] of [['basemap', basemap], ['overview basemap', overview]] as const)
+    it(`the ${name}’s Iran and Iraq polygons are drawn along exactly this border (no gap, no overlap)`, () => {
+      const vertices = (id: string) =>
+        new Set(JSON.stringify(land.features.find((f) => f.properties.id === id)!.geometry.coordinates).match(/\[[-\d.]+,[-\d.]+\]/g));
+      const iran = vertices('364');
+      const iraq = vertices('368');
+      for (const p of border10m.geometry.coordinates.flat()) {
+        const key = JSON.stringify(p);
+        expect(iran.has(key) && iraq.has(key), key).toBe(true);
+      }
+    });
 });
 
 describe('regions.geojson labels', () => {
@@ -134,9 +137,57 @@ describe('regions.geojson labels', () => {
 
 describe('page weight', () => {
   it('the first-view files total at most 150 KB gzip', () => {
-    const firstView = ['basemap.geojson', 'boundaries.geojson', 'border.geojson', 'regions.geojson', 'places.geojson'];
+    // What src/lib/data/geo.ts loadGeo fetches before the first map.
+    const firstView = ['basemap-overview.geojson', 'boundaries-overview.geojson', 'border.geojson', 'border-scales.geojson', 'regions.geojson', 'places.geojson'];
     const total = firstView.reduce((sum, f) => sum + gzipSync(readFileSync(geoPath(f))).length, 0);
     expect(total).toBeLessThanOrEqual(150 * 1024);
+  });
+});
+
+describe('the overview basemap (the first view’s land, drawn by the SVG map up to OVERVIEW_MAX_ZOOM)', () => {
+  const vertexCount = (fc: Land) => fc.features.reduce((n, f) => n + JSON.stringify(f.geometry.coordinates).split('],[').length, 0);
+  // Web Mercator pixels at that zoom (512 px tiles, as MapLibre and the SVG map's mapZoom count them).
+  const px = ([lon, lat]: Position): [number, number] => {
+    const k = (512 * 2 ** OVERVIEW_MAX_ZOOM) / (2 * Math.PI);
+    return [k * (lon! * Math.PI) / 180, -k * Math.log(Math.tan(Math.PI / 4 + (lat! * Math.PI) / 360))];
+  };
+  const toSegment = (p: [number, number], a: [number, number], b: [number, number]) => {
+    const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+    const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy || 1)));
+    return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
+  };
+  const rings = (f: Feature<Polygon | MultiPolygon>) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat();
+
+  it('has the same countries, with at most 40 % of the full basemap’s vertices (what the first paint projects)', () => {
+    expect(overview.features.map((f) => f.properties.id)).toEqual(basemap.features.map((f) => f.properties.id));
+    expect(vertexCount(overview)).toBeLessThan(0.4 * vertexCount(basemap));
+  });
+
+  // The story's widest camera (steps.json: 38.5–56.5° E, 28.8–39.8° N) and 2° around it, more than any screen shows.
+  const shown = ([lon, lat]: Position) => lon! >= 36.5 && lon! <= 58.5 && lat! >= 26.8 && lat! <= 41.8;
+
+  it('runs within 2.5 px of the full coastlines and borders at that zoom where the story looks (only islands under 5 px across, about 9 km, drop out)', () => {
+    for (const id of ['364', '368', '792', '760']) {
+      const segs = rings(overview.features.find((f) => f.properties.id === id)!).flatMap((r) => r.slice(1).map((q, i) => [px(r[i]!), px(q)] as const));
+      // Bucket the overview's segments by 16 px cell, so each full vertex is checked against the nearby ones only.
+      const grid = new Map<string, (typeof segs)[number][]>();
+      for (const sg of segs) {
+        const [x0, x1] = [Math.min(sg[0][0], sg[1][0]), Math.max(sg[0][0], sg[1][0])];
+        const [y0, y1] = [Math.min(sg[0][1], sg[1][1]), Math.max(sg[0][1], sg[1][1])];
+        for (let x = Math.floor(x0 / 16) - 1; x <= Math.floor(x1 / 16) + 1; x++)
+          for (let y = Math.floor(y0 / 16) - 1; y <= Math.floor(y1 / 16) + 1; y++) grid.set(`${x},${y}`, [...(grid.get(`${x},${y}`) ?? []), sg]);
+      }
+      const away = ([x, y]: [number, number]) =>
+        Math.min(...(grid.get(`${Math.floor(x / 16)},${Math.floor(y / 16)}`) ?? []).map(([a, b]) => toSegment([x, y], a, b)));
+      for (const ring of rings(basemap.features.find((f) => f.properties.id === id)!)) {
+        const pts = ring.filter(shown).map(px);
+        if (!pts.length) continue;
+        const across = Math.max(Math.max(...pts.map((p) => p[0])) - Math.min(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[1])) - Math.min(...pts.map((p) => p[1])));
+        const worst = Math.max(...pts.map(away));
+        const at = pts.map(away).indexOf(worst);
+        if (across >= 5) expect(worst, `${id}: a ring ${across.toFixed(1)} px across, at ${ring.filter(shown)[at]}`).toBeLessThan(2.5);
+      }
+    }
   });
 });
 
@@ -147,7 +198,7 @@ describe('the SVG map’s cheap planar geometry (src/lib/data/geo.ts) agrees wit
   });
 
   it('puts each country’s label point inside that country', () => {
-    for (const f of rewindForD3(basemap as FeatureCollection).features) {
+    for (const f of [...rewindForD3(basemap as FeatureCollection).features, ...rewindForD3(overview as FeatureCollection).features]) {
       const id = String(f.properties?.iso3 ?? f.properties?.id);
       if (!['IRN', 'IRQ', 'TUR', 'SYR', 'SAU', 'KWT', 'JOR'].includes(id)) continue;
       expect(geoContains(f, labelPoint(f.geometry) as [number, number]), id).toBe(true);

@@ -17,6 +17,8 @@ const empty: FC = { type: 'FeatureCollection', features: [] };
 const geo = {
   basemap: empty,
   boundaries: empty,
+  overview: { basemap: empty, boundaries: empty },
+  detailed: false,
   border: empty,
   scales: empty,
   regions: empty,

@@ -2,9 +2,15 @@
  * Fetches the derived geodata at run time (same origin, hashed file names) and checks that each file is what it
  * should be. A missing or corrupt file rejects with a GeoLoadError naming the file, so the page can say which file
  * failed and offer a retry instead of showing a blank map.
+ *
+ * The first view gets the overview basemap and country lines (a third of the vertices; data/README.md): the SVG map
+ * draws them up to OVERVIEW_MAX_ZOOM. The full files load once something needs them (loadDetail): the MapLibre map,
+ * an SVG view closer than that, or the map's upgrade time in any case, so a printed handout has them.
  */
 import basemapUrl from '../../../data/geo/basemap.geojson?url';
 import boundariesUrl from '../../../data/geo/boundaries.geojson?url';
+import overviewBasemapUrl from '../../../data/geo/basemap-overview.geojson?url';
+import overviewBoundariesUrl from '../../../data/geo/boundaries-overview.geojson?url';
 import borderUrl from '../../../data/geo/border.geojson?url';
 import scalesUrl from '../../../data/geo/border-scales.geojson?url';
 import regionsUrl from '../../../data/geo/regions.geojson?url';
@@ -15,16 +21,31 @@ import { eventAreas, eventPoints } from './features';
 import { nextTask } from '../yield';
 
 export type FC = GeoJSON.FeatureCollection;
-export type GeoData = Record<SourceId, FC>;
+/** The land and the country lines: the two sources that come in an overview and a full version. */
+export type Base = Pick<Record<SourceId, FC>, 'basemap' | 'boundaries'>;
+export interface GeoData extends Record<SourceId, FC> {
+  /** The first view's generalised land and lines, kept for the SVG map's small scales once the full ones are in. */
+  overview: Base;
+  /** Whether `basemap` and `boundaries` are the full files yet (loadDetail) or still the overview's. */
+  detailed: boolean;
+}
 
-const FILES = {
-  basemap: basemapUrl,
-  boundaries: boundariesUrl,
+/**
+ * Up to this zoom the SVG map draws the overview. Its simplification threshold is half a pixel at zoom 4
+ * (data/pipeline/config.ts OVERVIEW_MIN_AREA): 4 px² here, below what a reader can tell on a coastline.
+ */
+export const OVERVIEW_MAX_ZOOM = 5.5;
+
+/** Files by name (errors name them), in the order they are read. */
+const FIRST_VIEW = {
+  'basemap-overview': overviewBasemapUrl,
+  'boundaries-overview': overviewBoundariesUrl,
   border: borderUrl,
-  scales: scalesUrl,
+  'border-scales': scalesUrl,
   regions: regionsUrl,
   places: placesUrl,
 } as const;
+const DETAIL = { basemap: basemapUrl, boundaries: boundariesUrl } as const;
 
 export class GeoLoadError extends Error {
   constructor(
@@ -133,24 +154,71 @@ function withCountryLabels(basemap: FC): FC {
   return { ...basemap, features: [...basemap.features, ...labels] };
 }
 
-export async function loadGeo(content: Content): Promise<GeoData> {
-  // All requests are in flight at once; each file is parsed in a task of its own, as the responses may all be in
-  // already (a fast network, a warm cache) and their parsing would otherwise be one long task.
-  const requests = Object.entries(FILES).map(([name, url]) => [name as keyof typeof FILES, request(url)] as const);
-  const got = {} as Record<keyof typeof FILES, FC>;
+/** Fetches all files at once and parses each in a task of its own (the responses may all be in already). */
+async function readAll<K extends string>(files: Record<K, string>): Promise<Record<K, FC>> {
+  const requests = (Object.entries(files) as [K, string][]).map(([name, url]) => [name, request(url)] as const);
+  const got = {} as Record<K, FC>;
   for (const [name, req] of requests) {
     await nextTask();
     got[name] = await readCollection(`${name}.geojson`, req);
   }
+  return got;
+}
+
+export async function loadGeo(content: Content): Promise<GeoData> {
+  const got = await readAll(FIRST_VIEW);
   // Parsing is done; preparing the shapes is a task of its own, and drawing them (the caller's) another.
   await nextTask();
+  const overview: Base = { basemap: withCountryLabels(rewindForD3(got['basemap-overview'])), boundaries: got['boundaries-overview'] };
   const geo: GeoData = {
-    ...got,
-    basemap: withCountryLabels(rewindForD3(got.basemap)),
+    ...overview,
+    overview,
+    detailed: false,
+    border: got.border,
+    scales: got['border-scales'],
+    places: got.places,
     regions: rewindForD3(got.regions),
     events: eventPoints(content.events, content.places),
     areas: rewindForD3(eventAreas(content.events, content.places)),
   };
   await nextTask();
   return geo;
+}
+
+let detail: Promise<Base> | null = null;
+let arrived: (base: Base) => void;
+let failed: (e: GeoLoadError) => void = () => {};
+/** Who hears that the full files failed to load (App.svelte: the same notice and retry as the first view's). */
+export const onDetailError = (fn: (e: GeoLoadError) => void) => (failed = fn);
+/** Resolves with the full basemap and lines once anything has loaded them (App.svelte hands them to every map). */
+export const detailArrived: Promise<Base> = new Promise((resolve) => (arrived = resolve));
+
+/**
+ * Starts (once) loading the full basemap and country lines. A failure rejects with a GeoLoadError and lets the next
+ * call try again; the maps keep the overview meanwhile.
+ */
+export function loadDetail(): Promise<Base> {
+  detail ??= readAll(DETAIL).then(
+    (got) => {
+      const base: Base = { basemap: rewindForD3(got.basemap), boundaries: got.boundaries };
+      arrived(base);
+      return base;
+    },
+    (e: unknown) => {
+      detail = null;
+      failed(e instanceof GeoLoadError ? e : new GeoLoadError('basemap.geojson', String(e)));
+      throw e;
+    },
+  );
+  return detail;
+}
+
+/**
+ * The view's data with the full basemap and lines. The country name points stay the overview's (they are the same
+ * places to a pixel), so both maps and both detail levels name a country at one spot.
+ */
+export function withDetail(geo: GeoData, { basemap, boundaries }: Base): GeoData {
+  if (geo.detailed) return geo;
+  const names = geo.overview.basemap.features.filter((f) => f.geometry.type === 'Point');
+  return { ...geo, basemap: { ...basemap, features: [...basemap.features, ...names] }, boundaries, detailed: true };
 }
