@@ -32,5 +32,5 @@ export const REGIONS_MIN_AREA = squareMetres(0.5 * 250 ** 2);
 /** How close (km) the 1:10m border must run to the Kurdistan Region's admin-1 edge to count as "along" it. */
 export const ALONG_KRI_TOLERANCE_KM = 1;
 
-/** Budget for everything the first view downloads (overview basemap and country lines, border, regions, places), gzip bytes. */
+/** Budget for everything the first view downloads (overview basemap and country lines, border and its three scales, regions, places), gzip bytes. */
 export const FIRST_VIEW_GZIP_BUDGET = 150 * 1024;

@@ -67,6 +67,8 @@ export function placeLabels(
    * step's own names are not, as on the MapLibre map: half of a name the step is about says more than none.
    */
   covered: Box[] = [],
+  /** The dots always drawn (names keep off them); the map passes the ones it draws rather than computing them twice. */
+  dots: SvgDot[] = fixedDots(geo, view, projection, width, height),
 ): SvgLabel[] {
   const px = (size: number) => scaledPx(size, scale);
   const spanDeg = view.camera[2] - view.camera[0];
@@ -124,7 +126,7 @@ export function placeLabels(
   // Code-unit order, not localeCompare: the first localeCompare builds an ICU collator (tens of ms on a phone).
   cands.sort((a, b) => a.priority - b.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
-  const placed: Box[] = fixedDots(geo, view, projection, width, height).map((d) => dotBox(d.px, d.py, d.crossing));
+  const placed: Box[] = dots.map((d) => dotBox(d.px, d.py, d.crossing));
   const out: SvgLabel[] = [];
   // A name's box is a little smaller than its letters (accents, descenders): what covers the map keeps a margin, or
   // "BAHRAIN" touched the credits once the no-WebGL note moved the map down.
