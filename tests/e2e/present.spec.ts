@@ -97,6 +97,49 @@ test('every slide’s text fits its panel, with its sources named, headline stil
   }
 });
 
+// In portrait the map took 62 % of the screen: a 375×812 phone kept 31 px of the slide for the step's text (only the
+// date showed), and a 768×1024 tablet cut its text mid-sentence at 12 px type.
+test('in portrait the slide shows its headline and text at 15 px or more, the rest a scroll away', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const size of [{ width: 768, height: 1024 }, { width: 375, height: 812 }]) {
+    await page.setViewportSize(size);
+    await page.goto('./present.html?mode=present');
+    await expect(page.locator('h1')).toHaveText(title(STEP_IDS[0]!));
+    // Keys go to the page: a click in the slide's margin, clear of the map and the controls.
+    await page.locator('.slide').click({ position: { x: 4, y: 4 } });
+    // The map is short here: the legend waits behind its button rather than cover the step's places.
+    await expect(page.locator('.legend').getByRole('button', { name: EN.ui.legend })).toBeVisible();
+    for (const [i, id] of STEP_IDS.entries()) {
+      if (i > 0) await page.keyboard.press('PageDown');
+      await expect.poll(() => stepOf(page)).toBe(id);
+      await page.evaluate(() => document.fonts.ready);
+      const m = await page.locator('.slide-text').evaluate((box) => {
+        const body = box.querySelector('.card > p:not(.kicker)')!;
+        const b = box.getBoundingClientRect();
+        const h1 = box.querySelector('h1')!.getBoundingClientRect();
+        const p = body.getBoundingClientRect();
+        return {
+          over: box.scrollHeight - box.clientHeight,
+          scrolls: getComputedStyle(box).overflowY,
+          bodyPx: parseFloat(getComputedStyle(body).fontSize),
+          lineHeight: parseFloat(getComputedStyle(body).lineHeight),
+          headlineIn: h1.top >= b.top - 1 && h1.bottom <= b.bottom + 1,
+          // How much of the first paragraph is in view.
+          bodyShown: Math.min(p.bottom, b.bottom) - p.top,
+          bodyHeight: p.height,
+        };
+      });
+      const where = `${size.width}×${size.height} ${id}: ${JSON.stringify(m)}`;
+      expect(m.bodyPx, where).toBeGreaterThanOrEqual(15);
+      expect(m.headlineIn, where).toBe(true);
+      // On the tablet the whole first paragraph; on the phone two lines of it or more. The rest is a scroll away.
+      if (size.width === 768) expect(m.bodyShown, where).toBeGreaterThanOrEqual(m.bodyHeight - 1);
+      else expect(m.bodyShown, where).toBeGreaterThanOrEqual(2 * m.lineHeight);
+      expect(m.scrolls, where).toBe('auto');
+    }
+  }
+});
+
 // The keys were listed only in the speaker-notes window: a teacher with the audience view alone had no way to learn them.
 test('"?" or the bar’s button lists the keys; Escape closes the list and the keys step again', async ({ page }) => {
   await openPresent(page);
