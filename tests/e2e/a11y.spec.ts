@@ -193,6 +193,8 @@ test('the map’s controls, scale bar and credits speak the reader’s language,
   const words = () =>
     page.evaluate(() => ({
       zoomIn: document.querySelector('.maplibregl-ctrl-zoom-in')?.getAttribute('title'),
+      // The credits' fold button, in the accessibility tree where MapLibre folds them (it read "Toggle attribution").
+      creditsButton: document.querySelector('.maplibregl-ctrl-attrib-button')?.getAttribute('title'),
       scale: document.querySelector('.maplibregl-ctrl-scale')?.textContent,
       credits: document.querySelector('.maplibregl-ctrl-attrib')?.textContent,
       canvas: document.querySelector('.maplibregl-canvas')?.getAttribute('aria-label'),
@@ -201,6 +203,7 @@ test('the map’s controls, scale bar and credits speak the reader’s language,
   await waitForMapReady(page, 'accord-2023');
   let w = await words();
   expect(w.zoomIn).toBe(fa.ui.zoomIn);
+  expect(w.creditsButton).toBe(fa.ui.toggleCredits);
   expect(w.scale).toMatch(/^[۰-۹]+\s+کیلومتر$/);
   expect(w.credits).toContain(fa.ui.attribution);
   expect(w.canvas).toBe(fa.ui.mapLabel);
@@ -208,6 +211,7 @@ test('the map’s controls, scale bar and credits speak the reader’s language,
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect.poll(async () => (await words()).zoomIn).toBe(EN.ui.zoomIn);
   w = await words();
+  expect(w.creditsButton).toBe(EN.ui.toggleCredits);
   expect(w.scale).toMatch(/^\d+\s+km$/);
   expect(w.credits).toContain(EN.ui.attribution);
   expect(w.credits).not.toContain(fa.ui.attribution);
