@@ -156,5 +156,14 @@ test('fuzzed and hostile URL parameters: the page always renders, explains what 
     await page.goto(`./${q}`);
     await expect(page.getByTestId('notices'), q).toBeVisible();
   }
+  // Each says what it did instead, in words of its own (the reader learns why the page differs from the link).
+  for (const [q, key] of [
+    ['?mode=embed&fit=yes', 'noticeFit'],
+    ['?mode=embed&steps=the-border,strikes-september&step=accord-2023', 'noticeStepOutside'],
+    ['?mode=embed&steps=', 'noticeStepsNone'],
+  ] as const) {
+    await page.goto(`./${q}`);
+    await expect(page.getByTestId('notices'), q).toContainText(EN.ui[key]!);
+  }
   expect(errors).toEqual([]);
 });

@@ -44,6 +44,10 @@ describe('parseConfig with valid parameters', () => {
     expect(parse('?steps=the-border,accord-2023&step=accord-2023').start).toBe(1);
   });
 
+  it.each([['1', true], ['0', false]] as const)('accepts fit=%s', (v, fit) => {
+    expect(parse(`?fit=${v}`)).toMatchObject({ fit, notices: [] });
+  });
+
   it('accepts a Pym child id made of element-id characters', () => {
     expect(parse('?childId=pym-embed_1').childId).toBe('pym-embed_1');
   });
@@ -55,12 +59,16 @@ describe('parseConfig with hostile or mistyped parameters', () => {
     ['?step=<script>alert(1)</script>', 'noticeStep', { start: 0 }],
     ['?lang=xx', 'noticeLang', { lang: 'en' }],
     ['?mode=bogus', 'noticeMode', { mode: 'explainer' }],
-    ['?steps=,,', 'noticeSteps', { steps: ALL }],
+    ['?steps=,,', 'noticeStepsNone', { steps: ALL }],
+    ['?steps=not-a-step', 'noticeStepsNone', { steps: ALL }],
+    ['?fit=yes', 'noticeFit', { fit: false }],
+    ['?fit=true', 'noticeFit', { fit: false }],
     ['?theme=%00', 'noticeTheme', { theme: 'auto' }],
     [`?mode=${'x'.repeat(100_000)}`, 'noticeMode', { mode: 'explainer' }],
     [`?step=${'a'.repeat(100_000)}`, 'noticeStep', { start: 0 }],
     ['?steps=the-border,not-a-step', 'noticeSteps', { steps: [0] }],
-    ['?steps=the-border&step=accord-2023', 'noticeStep', { start: 0 }],
+    ['?steps=the-border&step=accord-2023', 'noticeStepOutside', { start: 0 }],
+    ['?steps=the-border&step=not-a-step', 'noticeStep', { start: 0 }],
   ];
 
   it.each(cases)('%s falls back with the notice %s', (search, notice, fallback) => {
@@ -77,6 +85,10 @@ describe('parseConfig with hostile or mistyped parameters', () => {
   it('gives every notice an English message to show instead of the input', () => {
     const keys = cases.flatMap(([search]) => parse(search).notices);
     for (const k of keys) expect((en.ui as Record<string, string>)[k], k).toBeTruthy();
+  });
+
+  it('an empty steps= shows all steps, and says the list named none', () => {
+    expect(parse('?steps=')).toMatchObject({ steps: ALL, notices: ['noticeStepsNone'] });
   });
 
   it('takes the first of repeated parameters', () => {

@@ -67,7 +67,9 @@ export function parseConfig(search: string, stepIds: string[], fallbackLang: Lan
     const wanted = [...new Set(subsetRaw.split(',').map((s) => s.trim()).filter(Boolean))];
     const picked = [...new Set(wanted.map((id) => stepIds.indexOf(id)).filter((i) => i >= 0))].sort((a, b) => a - b);
     if (picked.length) steps = picked;
-    if (picked.length !== wanted.length || !picked.length) notices.add('noticeSteps');
+    // All steps are shown when the list names none of them (empty, or all mistyped): say so, not "some were left out".
+    if (!picked.length) notices.add('noticeStepsNone');
+    else if (picked.length !== wanted.length) notices.add('noticeSteps');
   }
 
   let start = 0;
@@ -75,13 +77,18 @@ export function parseConfig(search: string, stepIds: string[], fallbackLang: Lan
   if (stepRaw !== null) {
     const i = ID.test(stepRaw) ? steps.indexOf(stepIds.indexOf(stepRaw)) : -1;
     if (i >= 0) start = i;
-    else notices.add('noticeStep');
+    // A step of the story that the link's own steps= leaves out is not "a step that does not exist".
+    else notices.add(ID.test(stepRaw) && stepIds.includes(stepRaw) ? 'noticeStepOutside' : 'noticeStep');
   }
 
   const childRaw = get('childId');
   const childId = childRaw !== null && CHILD_ID.test(childRaw) ? childRaw : null;
 
-  return { mode, start, steps, lang, theme, notes: get('notes') === '1', fit: get('fit') === '1', childId, notices: [...notices] };
+  // fit=1 or fit=0; anything else was meant as something, so the embed says it grew with its content instead.
+  const fitRaw = get('fit');
+  if (fitRaw !== null && fitRaw !== '1' && fitRaw !== '0') notices.add('noticeFit');
+
+  return { mode, start, steps, lang, theme, notes: get('notes') === '1', fit: fitRaw === '1', childId, notices: [...notices] };
 }
 
 /** ?lang if it names a language of the site, else `fallback`; `bad` when it was given and named none. */
