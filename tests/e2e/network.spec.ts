@@ -19,15 +19,18 @@ import {
 interface Recorder {
   requests: string[];
   consoleErrors: string[];
+  /** Warnings from the page and MapLibre; not the GPU driver's own "[.WebGL-…]" notes (SwiftShader here). */
+  consoleWarnings: string[];
   pageErrors: string[];
   badResponses: string[];
 }
 
 function record(page: Page): Recorder {
-  const r: Recorder = { requests: [], consoleErrors: [], pageErrors: [], badResponses: [] };
+  const r: Recorder = { requests: [], consoleErrors: [], consoleWarnings: [], pageErrors: [], badResponses: [] };
   page.on('request', (req) => r.requests.push(req.url()));
   page.on('console', (msg) => {
     if (msg.type() === 'error') r.consoleErrors.push(`${msg.text()} @ ${msg.location().url}:${msg.location().lineNumber}`);
+    if (msg.type() === 'warning' && !msg.text().startsWith('[.WebGL-')) r.consoleWarnings.push(msg.text().slice(0, 200));
   });
   page.on('pageerror', (err) => r.pageErrors.push(`${err.name}: ${err.message}`));
   page.on('response', (res) => {
@@ -93,6 +96,8 @@ for (const size of [
     expect(foreign, 'requests to other origins').toEqual([]);
     expect(rec.pageErrors, 'uncaught exceptions').toEqual([]);
     expect(rec.consoleErrors, 'console errors').toEqual([]);
+    // MapLibre warned on every load that the place and crossing dots "could not be loaded" (they were, a moment late).
+    expect(rec.consoleWarnings, 'console warnings').toEqual([]);
     expect(rec.badResponses, 'failed responses from the site').toEqual([]);
   });
 }

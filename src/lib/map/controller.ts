@@ -143,9 +143,11 @@ export class MapController {
       if (p) this.apply(...p);
     });
     // The style's own images (the place dot), made here when MapLibre first needs them: the style has no sprite.
-    this.map.on('styleimagemissing', (e: { id: string }) => {
-      const img = styleImage(e.id);
-      if (img && !this.map.hasImage(e.id)) this.map.addImage(e.id, img.data, { pixelRatio: img.pixelRatio });
+    // MapLibre 6 asks a resolver first; its 'styleimagemissing' event, used before, comes after the image has been
+    // declared missing, with a console warning for each dot on every load.
+    this.map.setMissingStyleImageResolver((id) => {
+      const img = styleImage(id);
+      if (img && !this.map.hasImage(id)) this.map.addImage(id, img.data, { pixelRatio: img.pixelRatio });
     });
     // Names cut by the map's edge or an overlay are looked for once the map has settled. They come back as soon as
     // the reader moves the map; a step's camera move leaves them to the check at its end, so the feature-state
