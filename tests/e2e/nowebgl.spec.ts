@@ -126,3 +126,23 @@ test('the SVG map draws border crossings as the legend does', async ({ page }) =
     expect(await d.getAttribute('stroke-width')).toBe(halo);
   }
 });
+
+// The Persian credits run long: at 768 px the SVG map's credits line covered its scale bar (a narrow map's was lifted
+// already, a wider one's not).
+test('the scale bar stays clear of the credits, on a narrow map and where the credits line is long', async ({ page }) => {
+  for (const [url, size] of [
+    ['./index.fa.html?step=border-length', { width: 768, height: 1024 }],
+    ['./index.html?step=accord-2023', { width: 1350, height: 940 }],
+    ['./embed.html?mode=embed&step=accord-2023&lang=ar', { width: 360, height: 640 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.goto(url);
+    await page.mouse.move(5, 5);
+    await expect(mapLocator(page)).toHaveAttribute('data-state', 'fallback');
+    const [bar, credits] = [(await page.locator('.scale-bar').boundingBox())!, (await page.locator('.svg-attrib').boundingBox())!];
+    const where = `${url} ${size.width}: bar ${JSON.stringify(bar)}, credits ${JSON.stringify(credits)}`;
+    const apart = bar.y + bar.height <= credits.y + 0.5 || bar.x + bar.width <= credits.x + 0.5 || credits.x + credits.width <= bar.x + 0.5;
+    expect(apart, where).toBe(true);
+  }
+});
+
