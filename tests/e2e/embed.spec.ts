@@ -358,3 +358,27 @@ test('in a phone-sized embed the map’s credits take one line and still name th
   const line = await credits.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 16);
   expect(box.height, 'one line').toBeLessThan(2 * line);
 });
+
+// A growing embed's map was 560 px tall at any width: at 1920 px, more than three times as wide as tall, the map
+// (which cannot zoom out past the basemap's edges) cut off both ends of the border on the border-length step.
+test('a wide embed’s map is at most twice as wide as tall, and the border-length step shows the whole border', async ({ page }) => {
+  const border = JSON.parse(readFileSync('data/geo/border.geojson', 'utf8')) as { features: { geometry: { coordinates: number[][][] } }[] };
+  const pts = border.features[0]!.geometry.coordinates.flat();
+  const [north, south] = [pts.reduce((a, b) => (b[1]! > a[1]! ? b : a)), pts.reduce((a, b) => (b[1]! < a[1]! ? b : a))];
+  for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(size);
+    await page.goto('./embed.html?mode=embed&step=border-length');
+    const r = await waitForMapReady(page, 'border-length');
+    const box = (await page.locator('[data-testid=map]').boundingBox())!;
+    expect(box.width / box.height, `${size.width}: ${JSON.stringify(box)}`).toBeLessThanOrEqual(2.01);
+    // Web Mercator at MapLibre's 512 px tiles, from the map's own centre and zoom.
+    const [clon, clat] = r.center.split(',').map(Number) as [number, number];
+    const scale = (512 * 2 ** Number(r.zoom)) / (2 * Math.PI);
+    const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+    const px = ([lon, lat]: number[]): [number, number] => [box.width / 2 + scale * (((lon! - clon) * Math.PI) / 180), box.height / 2 - scale * (merc(lat!) - merc(clat))];
+    for (const [name, p] of [['north end', north], ['south end', south]] as const) {
+      const [x, y] = px(p);
+      expect(x > 0 && x < box.width && y > 0 && y < box.height, `${size.width}: the border's ${name} at ${x}, ${y} in ${box.width}×${box.height}`).toBe(true);
+    }
+  }
+});
