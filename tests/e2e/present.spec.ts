@@ -12,11 +12,13 @@ const title = (id: string) => EN.steps[id]!.title;
 const stepOf = (page: Page) => mapLocator(page).getAttribute('data-step');
 const urlStep = (page: Page) => new URL(page.url()).searchParams.get('step');
 
+/** Keys go to the page, not to a focused control: a click in the slide's margin, clear of the map and the controls at any size. */
+const focusPage = (page: Page) => page.locator('.slide').click({ position: { x: 4, y: 4 } });
+
 async function openPresent(page: Page, step = STEP_IDS[0]!) {
   await page.goto(`./?mode=present&step=${step}`);
   await expect(page.locator('h1')).toHaveText(title(step));
-  // Keys go to the page, not to a focused control.
-  await page.locator('body').click({ position: { x: 900, y: 10 } });
+  await focusPage(page);
 }
 
 test('clicker and keyboard keys step forward and back; Home, End and number keys jump', async ({ page }) => {
@@ -75,7 +77,7 @@ test('every slide’s text fits its panel, with its sources named, headline stil
     await page.setViewportSize(size);
     await page.goto(`./present.html?mode=present&lang=${lang}`);
     await expect(page.locator('h1')).toHaveText((lang === 'fa' ? fa : EN).steps[STEP_IDS[0]!]!.title);
-    await page.locator('body').click({ position: { x: size.width - 100, y: 10 } });
+    await focusPage(page);
     for (const [i, id] of STEP_IDS.entries()) {
       if (i > 0) await page.keyboard.press('PageDown');
       await expect.poll(() => stepOf(page)).toBe(id);
@@ -103,10 +105,7 @@ test('in portrait the slide shows its headline and text at 15 px or more, the re
   test.setTimeout(120_000);
   for (const size of [{ width: 768, height: 1024 }, { width: 375, height: 812 }]) {
     await page.setViewportSize(size);
-    await page.goto('./present.html?mode=present');
-    await expect(page.locator('h1')).toHaveText(title(STEP_IDS[0]!));
-    // Keys go to the page: a click in the slide's margin, clear of the map and the controls.
-    await page.locator('.slide').click({ position: { x: 4, y: 4 } });
+    await openPresent(page);
     // The map is short here: the legend waits behind its button rather than cover the step's places.
     await expect(page.locator('.legend').getByRole('button', { name: EN.ui.legend })).toBeVisible();
     for (const [i, id] of STEP_IDS.entries()) {
